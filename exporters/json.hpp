@@ -1,0 +1,20 @@
+// Node-link JSON, the shape of networkx's node_link_data, for scripts and web viewers.
+//
+// Example:
+//   quotegraph::exporters::write_json(builder.graph(), std::cout);
+//   // python: networkx.node_link_graph(json.load(f))
+#pragma once
+
+#include <ostream>
+
+#include "graph/graph.hpp"
+
+namespace quotegraph::exporters {
+
+/// Writes {"directed":true,"multigraph":false,"graph":{},"nodes":[...],"links":[...]}:
+/// nodes carry "id" (graph::node_ids), "kind", "label" and the fields of their kind
+/// that are set; links carry "source", "target", "relation" and "weight". Indented by
+/// two spaces, keys in a fixed order, invalid UTF-8 replaced by U+FFFD.
+void write_json(const graph::Graph& g, std::ostream& out);
+
+}  // namespace quotegraph::exporters

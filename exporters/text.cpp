@@ -1,0 +1,91 @@
+#include "exporters/text.hpp"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+
+namespace quotegraph::exporters {
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i] and its code point, or 0 when the
+// bytes there are not one (RFC 3629: no overlongs, no surrogates, nothing past U+10FFFF).
+std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    cp = b0;
+    return 1;
+  }
+  std::size_t len = 0;
+  char32_t min = 0;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2, cp = b0 & 0x1Fu, min = 0x80;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3, cp = b0 & 0x0Fu, min = 0x800;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4, cp = b0 & 0x07u, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0u) != 0x80u) return 0;
+    cp = (cp << 6) | (b & 0x3Fu);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+bool allowed(char32_t cp) {
+  if (cp < 0x20) return cp == '\t' || cp == '\n' || cp == '\r';
+  return cp != 0xFFFE && cp != 0xFFFF;
+}
+
+}  // namespace
+
+std::string clean_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const std::size_t len = decode(s, i, cp);
+    if (len == 0) {
+      ++i;  // one stray byte; resynchronise on the next
+      continue;
+    }
+    if (allowed(cp)) out.append(s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+std::string shorten(std::string_view s, std::size_t max_chars) {
+  if (max_chars == 0) return {};
+  std::size_t chars = 0;
+  std::size_t cut = s.size();  // byte offset after max_chars - 1 code points
+  for (std::size_t i = 0; i < s.size();) {
+    if (chars == max_chars - 1) cut = i;
+    if (++chars > max_chars) return std::string(s.substr(0, cut)) + "\u2026";
+    char32_t cp = 0;
+    const std::size_t len = decode(s, i, cp);
+    i += len == 0 ? 1 : len;
+  }
+  return std::string(s);
+}
+
+std::string display_label(const graph::NodeProps& node) {
+  if (node.kind == graph::NodeKind::kStatement) {
+    return shorten(clean_text(node.label), kStatementLabelChars);
+  }
+  return node.label;
+}
+
+std::string format_double(double value) {
+  if (!std::isfinite(value)) return "0";
+  std::array<char, 32> buf{};
+  auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), value);
+  if (ec != std::errc()) return "0";
+  return std::string(buf.data(), end);
+}
+
+}  // namespace quotegraph::exporters

@@ -1,0 +1,34 @@
+// Text clean-up shared by the exporters: every reader has its own idea of what a
+// string may hold, but all of them want valid UTF-8 and short display labels.
+//
+// Example:
+//   clean_text("a\x01b\xff")          == "ab"
+//   shorten("a long statement", 6)     == "a lon…"
+//   format_double(0.93)                == "0.93"
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "graph/graph.hpp"
+
+namespace quotegraph::exporters {
+
+/// Drops invalid UTF-8 (bad bytes, overlong forms, surrogates, > U+10FFFF), control
+/// characters other than TAB/LF/CR, and U+FFFE/U+FFFF: what XML 1.0 and Graphviz accept.
+std::string clean_text(std::string_view s);
+
+/// At most max_chars code points of (valid UTF-8) s; when cut, the last one is "…".
+std::string shorten(std::string_view s, std::size_t max_chars);
+
+/// The label to display for a node: statements shortened to kStatementLabelChars.
+std::string display_label(const graph::NodeProps& node);
+
+/// The shortest decimal that reads back as the same double ("0.93", "1", "0");
+/// NaN and infinities, which no reader agrees on, are written as "0".
+std::string format_double(double value);
+
+inline constexpr std::size_t kStatementLabelChars = 80;
+
+}  // namespace quotegraph::exporters
