@@ -1,0 +1,91 @@
+#include "cli/atomic_file.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "extract/error.hpp"
+
+namespace quotegraph::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+class AtomicFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("qg-atomic-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  static std::string read(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+  std::size_t entries() const {
+    return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir_), {}));
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(AtomicFileTest, WritesTheWholeFile) {
+  const fs::path target = dir_ / "g.graphml";
+  write_file_atomically(target.string(), [](std::ostream& out) { out << "<graphml/>\n"; });
+  EXPECT_EQ(read(target), "<graphml/>\n");
+  EXPECT_EQ(entries(), 1u);  // no temporary left behind
+}
+
+TEST_F(AtomicFileTest, FailedWriteKeepsTheOldFileAndRemovesTheTemporary) {
+  const fs::path target = dir_ / "g.dot";
+  write_file_atomically(target.string(), [](std::ostream& out) { out << "old"; });
+  try {
+    write_file_atomically(target.string(), [](std::ostream& out) {
+      out << "half";
+      throw std::runtime_error("exporter broke");
+    });
+    FAIL() << "no exception";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), "cannot write " + target.string() + ": exporter broke");
+  }
+  EXPECT_EQ(read(target), "old");
+  EXPECT_EQ(entries(), 1u);
+}
+
+TEST_F(AtomicFileTest, QuotegraphErrorsPassThroughWithTheirCode) {
+  const fs::path target = dir_ / "g.json";
+  EXPECT_THROW(
+      write_file_atomically(target.string(), [](std::ostream&) { throw UsageError("bad option"); }),
+      UsageError);
+  EXPECT_FALSE(fs::exists(target));
+  EXPECT_EQ(entries(), 0u);
+}
+
+TEST_F(AtomicFileTest, MissingDirectoryNamesThePath) {
+  const fs::path target = dir_ / "no" / "such" / "g.graphml";
+  try {
+    write_file_atomically(target.string(), [](std::ostream& out) { out << "x"; });
+    FAIL() << "no exception";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "cannot write " + target.string() + ": No such file or directory");
+    EXPECT_EQ(e.code(), ExitCode::kInputFailed);
+  }
+}
+
+TEST_F(AtomicFileTest, DirectoryAsTargetIsAnError) {
+  EXPECT_THROW(write_file_atomically(dir_.string(), [](std::ostream& out) { out << "x"; }), Error);
+  EXPECT_EQ(entries(), 0u);
+}
+
+}  // namespace
+}  // namespace quotegraph::cli

@@ -1,0 +1,89 @@
+#include "exporters/text.hpp"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+
+namespace quotegraph::exporters {
+namespace {
+
+struct CleanCase {
+  const char* name;
+  std::string in;
+  std::string out;
+};
+
+TEST(CleanText, KeepsWhatXmlAndGraphvizAcceptDropsTheRest) {
+  const CleanCase cases[] = {
+      {"ascii", "plain text", "plain text"},
+      {"tab and line ends kept", "a\tb\nc\r\nd", "a\tb\nc\r\nd"},
+      {"C0 controls dropped",
+       std::string("a\x01"
+                   "b\x1f"
+                   "c\x0b") +
+           std::string(1, '\0') + "d",
+       "abcd"},
+      {"DEL kept", "a\x7f", "a\x7f"},
+      {"two-byte", "Zo\xC3\xAB", "Zo\xC3\xAB"},
+      {"emoji", "\xF0\x9F\x8E\x89", "\xF0\x9F\x8E\x89"},
+      {"stray continuation byte",
+       "a\x80"
+       "b",
+       "ab"},
+      {"latin-1 byte", "caf\xE9!", "caf!"},
+      {"overlong slash",
+       "a\xC0\xAF"
+       "b",
+       "ab"},
+      {"overlong three-byte",
+       "a\xE0\x80\xAF"
+       "b",
+       "ab"},
+      {"surrogate",
+       "a\xED\xA0\x80"
+       "b",
+       "ab"},
+      {"past U+10FFFF",
+       "a\xF4\x90\x80\x80"
+       "b",
+       "ab"},
+      {"U+FFFE and U+FFFF",
+       "a\xEF\xBF\xBE\xEF\xBF\xBF"
+       "b",
+       "ab"},
+      {"truncated at the end", "ab\xE2\x82", "ab"},
+  };
+  for (const CleanCase& c : cases) EXPECT_EQ(clean_text(c.in), c.out) << c.name;
+}
+
+TEST(Shorten, CutsOnCodePointsAndMarksTheCut) {
+  EXPECT_EQ(shorten("a long statement", 6), "a lon\u2026");
+  EXPECT_EQ(shorten("exactly", 7), "exactly");
+  EXPECT_EQ(shorten("", 3), "");
+  EXPECT_EQ(shorten("abc", 0), "");
+  // Four emoji of four bytes each: never cut inside one.
+  EXPECT_EQ(shorten("\xF0\x9F\x8E\x89\xF0\x9F\x8E\x89\xF0\x9F\x8E\x89\xF0\x9F\x8E\x89", 3),
+            "\xF0\x9F\x8E\x89\xF0\x9F\x8E\x89\u2026");
+}
+
+TEST(DisplayLabel, ShortensStatementsOnly) {
+  graph::NodeProps statement;
+  statement.kind = graph::NodeKind::kStatement;
+  statement.label = std::string(200, 'x');
+  EXPECT_EQ(display_label(statement), std::string(79, 'x') + "\u2026");
+  graph::NodeProps person;
+  person.label = std::string(200, 'y');
+  EXPECT_EQ(display_label(person), person.label);
+}
+
+TEST(FormatDouble, ShortestRoundTrip) {
+  EXPECT_EQ(format_double(0.93), "0.93");
+  EXPECT_EQ(format_double(1.0), "1");
+  EXPECT_EQ(format_double(0.0), "0");
+  EXPECT_EQ(format_double(1.0 / 3.0), "0.3333333333333333");
+  EXPECT_EQ(format_double(std::numeric_limits<double>::quiet_NaN()), "0");
+  EXPECT_EQ(format_double(std::numeric_limits<double>::infinity()), "0");
+}
+
+}  // namespace
+}  // namespace quotegraph::exporters
