@@ -39,9 +39,17 @@ class InputError : public Error {
   static std::string format(const std::string& file, std::size_t line, std::size_t col,
                             const std::string& message) {
     std::string out = file;
-    if (line > 0) out += ":" + std::to_string(line);
-    if (line > 0 && col > 0) out += ":" + std::to_string(col);
-    return out + ": " + message;
+    if (line > 0) {
+      out += ':';
+      out += std::to_string(line);
+      if (col > 0) {
+        out += ':';
+        out += std::to_string(col);
+      }
+    }
+    out += ": ";
+    out += message;
+    return out;
   }
 
  private:

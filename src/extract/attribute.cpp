@@ -1,0 +1,530 @@
+#include "extract/attribute.hpp"
+
+#include <array>
+#include <string_view>
+
+namespace quotegraph {
+namespace {
+
+template <std::size_t N>
+bool in(std::string_view w, const std::string_view (&set)[N]) {
+  for (auto s : set) {
+    if (s == w) return true;
+  }
+  return false;
+}
+
+constexpr std::string_view kDeterminers[] = {
+    "a",     "an",   "the",     "his",     "her",  "their", "its",  "our",  "my",    "this",
+    "these", "those", "another", "several", "many", "some",  "most", "both", "other", "each"};
+
+// Words that end a noun phrase when read forward, or stop a backward walk.
+constexpr std::string_view kFunction[] = {
+    "that",  "which", "and",   "or",     "but",    "to",     "of",      "in",     "on",
+    "at",    "for",   "with",  "from",   "by",     "as",     "than",    "about",  "after",
+    "before", "when", "while", "if",     "because", "since", "is",      "was",    "are",
+    "were",  "be",    "been",  "has",    "have",   "had",    "will",    "would",  "can",
+    "could", "should", "may",  "might",  "must",   "did",    "does",    "do",     "not",
+    "also",  "then",  "now",   "there",  "here",   "what",   "how",     "why",    "where",
+    "into",  "over",  "during", "so"};
+
+// Adverbs and auxiliaries between a subject and its cue: "Trump then said", "she has said".
+constexpr std::string_view kBetween[] = {
+    "also",      "then",      "later",    "has",       "have",     "had",        "was",
+    "is",        "were",      "are",      "would",     "will",     "once",       "first",
+    "again",     "further",   "just",     "only",      "even",     "never",      "not",
+    "did",       "does",      "do",       "can",       "could",    "may",        "might",
+    "must",      "should",    "earlier",  "often",     "always",   "previously", "recently",
+    "reportedly", "repeatedly", "quickly", "publicly", "privately", "finally",   "separately",
+    "similarly", "directly",  "simply",   "herself",   "himself",  "themselves", "still",
+    "already",   "back",      "had"};
+
+constexpr std::string_view kParticles[] = {
+    "de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "dos", "del", "di"};
+
+constexpr std::string_view kConnectives[] = {
+    "but",   "and",   "so",     "yet",    "still", "meanwhile", "however", "instead", "also",
+    "then",  "now",   "later",  "earlier", "indeed", "finally", "moreover", "again",  "or",
+    "thus"};
+
+constexpr std::string_view kPrepositions[] = {
+    "in", "on", "at", "after", "before", "during", "when", "while", "speaking", "asked",
+    "for", "from", "with", "as", "since", "last"};
+
+bool ends_ly(std::string_view w) { return w.size() > 4 && w.substr(w.size() - 2) == "ly"; }
+
+}  // namespace
+
+TokenView::TokenView(std::string_view text, const std::vector<Token>& toks, const Lexicon& lex)
+    : text_(text), toks_(toks), lex_(lex), lower_text_(text) {
+  for (char& ch : lower_text_) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+}
+
+std::string_view TokenView::word(std::size_t i) const {
+  const Token& t = toks_[i];
+  return text_.substr(t.start, t.end - t.start);
+}
+
+std::string_view TokenView::lower(std::size_t i) const {
+  const Token& t = toks_[i];
+  return std::string_view(lower_text_).substr(t.start, t.end - t.start);
+}
+
+bool TokenView::is_word(std::size_t i) const {
+  return i < toks_.size() && toks_[i].kind == TokKind::kWord;
+}
+
+bool TokenView::is_punct(std::size_t i, std::string_view p) const {
+  return i < toks_.size() && toks_[i].kind == TokKind::kPunct && word(i) == p;
+}
+
+bool TokenView::outside(std::size_t i) const { return toks_[i].quote < 0; }
+
+bool TokenView::name_word(std::size_t i) const {
+  if (!is_word(i) || !toks_[i].cap) return false;
+  std::string_view l = lower(i);
+  if (lex_.is_title(l)) return true;
+  return !lex_.is_not_name(l) && !lex_.pronoun(l);
+}
+
+bool TokenView::is_pronoun(std::size_t i) const {
+  return is_word(i) && lex_.pronoun(lower(i)) != nullptr;
+}
+
+bool TokenView::is_determiner(std::size_t i) const {
+  return is_word(i) && in(lower(i), kDeterminers);
+}
+
+const CueInfo* TokenView::cue_at(std::size_t i) const {
+  if (!is_word(i) || toks_[i].cap) return nullptr;
+  const CueInfo* info = lex_.cue(lower(i));
+  if (!info) return nullptr;
+  if (i > 0 && is_determiner(i - 1)) return nullptr;  // "a statement", "the report"
+  std::string_view l = lower(i);
+  if (l == "according" && !(is_word(i + 1) && lower(i + 1) == "to")) return nullptr;
+  if (l == "put" || l == "puts") {
+    // only "as she put it"
+    if (!(is_word(i + 1) && lower(i + 1) == "it")) return nullptr;
+  }
+  return info;
+}
+
+namespace {
+
+class Attributor {
+ public:
+  Attributor(const TokenView& tv, const std::vector<Quote>& quotes) : tv_(tv), quotes_(quotes) {}
+
+  std::vector<Attribution> run() {
+    std::vector<Attribution> out(quotes_.size());
+    for (std::size_t q = 0; q < quotes_.size(); ++q) out[q] = by_cue(q);
+    // Rules that lean on neighbours run once every quote has had its own chance.
+    for (std::size_t q = 0; q < quotes_.size(); ++q) {
+      if (out[q].speaker || out[q].cue >= 0) continue;
+      out[q] = by_context(q, out);
+    }
+    return out;
+  }
+
+ private:
+  bool is_word(std::size_t i) const { return tv_.is_word(i); }
+  std::string_view lw(std::size_t i) const { return tv_.lower(i); }
+  bool stop_token(std::size_t i) const {
+    const Token& t = tv_.tok(i);
+    return t.kind == TokKind::kBreak || t.quote >= 0;
+  }
+  bool sentence_end(std::size_t i) const {
+    if (tv_.tok(i).kind != TokKind::kPunct) return false;
+    std::string_view p = tv_.word(i);
+    if (p != "." && p != "!" && p != "?" && p != ";") return false;
+    std::size_t j = i + 1;
+    return j >= tv_.size() || tv_.tok(j).kind != TokKind::kWord || tv_.tok(j).cap;
+  }
+
+  /// [first, last) of the right frame: after the closing mark to the end of the sentence.
+  std::pair<std::size_t, std::size_t> right_frame(const Quote& q) const {
+    if (!q.closed) return {q.close, q.close};
+    std::size_t s = q.close + 1;
+    std::size_t e = s;
+    while (e < tv_.size() && !stop_token(e)) {
+      if (sentence_end(e)) break;
+      ++e;
+    }
+    return {s, e};
+  }
+
+  /// [first, last) of the left frame: from the sentence start to the opening mark.
+  std::pair<std::size_t, std::size_t> left_frame(std::size_t open) const {
+    std::size_t s = open;
+    while (s > 0 && !stop_token(s - 1) && !sentence_end(s - 1)) --s;
+    return {s, open};
+  }
+
+  std::optional<TokenMention> np_forward(std::size_t s, std::size_t limit) const {
+    if (s >= limit || !is_word(s)) return std::nullopt;
+    std::string_view l = lw(s);
+    if (tv_.is_pronoun(s)) {
+      return TokenMention{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(s + 1),
+                          l == "who" ? MentionKind::kRelative : MentionKind::kPronoun};
+    }
+    if (tv_.tok(s).cap && (tv_.name_word(s) || l == "the")) {
+      std::size_t e = s;
+      bool has_name = tv_.name_word(s) && !tv_.lex().is_title(l);
+      while (e + 1 < limit && is_word(e + 1) &&
+             (tv_.name_word(e + 1) || (in(lw(e + 1), kParticles) && e + 2 < limit &&
+                                       tv_.name_word(e + 2)))) {
+        ++e;
+        if (!tv_.lex().is_title(lw(e))) has_name = true;
+      }
+      // "Clinton's campaign", "The Trump campaign": a possessive or modifier before a noun.
+      std::string_view last = lw(e);
+      bool possessive = last.size() > 2 && (last.substr(last.size() - 2) == "'s" ||
+                                            (last.size() > 4 && last.substr(last.size() - 4) ==
+                                                                    "\xe2\x80\x99s"));
+      if ((possessive || !has_name) && e + 1 < limit && is_word(e + 1) &&
+          !tv_.tok(e + 1).cap) {
+        std::size_t f = e;
+        int count = 0;
+        while (f + 1 < limit && is_word(f + 1) && !tv_.tok(f + 1).cap && count < 4 &&
+               !in(lw(f + 1), kFunction) && !tv_.cue_at(f + 1) && !ends_ly(lw(f + 1))) {
+          ++f;
+          ++count;
+        }
+        if (f > e) return TokenMention{static_cast<std::uint32_t>(s),
+                                       static_cast<std::uint32_t>(f + 1), MentionKind::kNominal};
+      }
+      if (!has_name && l == "the") return std::nullopt;
+      return TokenMention{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(e + 1),
+                          has_name ? MentionKind::kName : MentionKind::kNominal};
+    }
+    if (tv_.tok(s).cap) return std::nullopt;
+    if (in(l, kFunction) || tv_.cue_at(s)) return std::nullopt;
+    // A lower-case noun phrase: "a campaign spokesman", "officials", "the Trump campaign".
+    std::size_t e = s;
+    int count = 0;
+    while (e + 1 < limit && is_word(e + 1) && count < 5 && !in(lw(e + 1), kFunction) &&
+           !tv_.cue_at(e + 1) && !ends_ly(lw(e + 1)) && !in(lw(e + 1), kBetween)) {
+      ++e;
+      ++count;
+    }
+    if (!tv_.is_determiner(s) && !tv_.lex().is_speaker_noun(lw(e))) return std::nullopt;
+    if (tv_.is_determiner(s) && e == s) return std::nullopt;
+    return TokenMention{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(e + 1),
+                        MentionKind::kNominal};
+  }
+
+  std::optional<TokenMention> np_backward(std::size_t e, std::size_t floor) const {
+    if (e < floor || !is_word(e)) return std::nullopt;
+    std::string_view l = lw(e);
+    if (tv_.is_pronoun(e)) {
+      return TokenMention{static_cast<std::uint32_t>(e), static_cast<std::uint32_t>(e + 1),
+                          l == "who" ? MentionKind::kRelative : MentionKind::kPronoun};
+    }
+    if (tv_.name_word(e)) {
+      std::size_t s = e;
+      while (s > floor && is_word(s - 1) &&
+             (tv_.name_word(s - 1) || (in(lw(s - 1), kParticles) && tv_.tok(s - 1).cap == false &&
+                                       s >= floor + 2 && tv_.name_word(s - 2)))) {
+        --s;
+      }
+      if (s > floor && is_word(s - 1) && lw(s - 1) == "the") --s;  // "the Post", "The Times"
+      return TokenMention{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(e + 1),
+                          MentionKind::kName};
+    }
+    if (tv_.tok(e).cap) return std::nullopt;
+    if (in(l, kFunction) || in(l, kBetween) || tv_.cue_at(e)) return std::nullopt;
+    std::size_t s = e;
+    int count = 0;
+    while (s > floor && is_word(s - 1) && count < 5) {
+      std::string_view w = lw(s - 1);
+      if (tv_.is_determiner(s - 1)) {
+        --s;
+        break;
+      }
+      if (in(w, kFunction) || tv_.cue_at(s - 1) || tv_.is_pronoun(s - 1)) break;
+      --s;
+      ++count;
+    }
+    if (!tv_.lex().is_speaker_noun(l) && !tv_.is_determiner(s)) return std::nullopt;
+    return TokenMention{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(e + 1),
+                        MentionKind::kNominal};
+  }
+
+  /// The subject of the clause that starts at s: skips connectives and a leading
+  /// prepositional phrase ("In a statement, Trump said ...").
+  std::optional<TokenMention> clause_subject(std::size_t s, std::size_t limit) const {
+    while (s < limit && !is_word(s)) ++s;
+    while (s < limit && is_word(s) && in(lw(s), kConnectives)) ++s;
+    while (s < limit && !is_word(s)) ++s;
+    if (s < limit && is_word(s) && (in(lw(s), kPrepositions) || ends_ly(lw(s)))) {
+      std::size_t c = s;
+      while (c < limit && !tv_.is_punct(c, ",")) ++c;
+      if (c < limit) s = c + 1;
+    }
+    return np_forward(s, limit);
+  }
+
+  /// The subject of the cue at c, looking left from it within [floor, c).
+  std::optional<TokenMention> subject_before(std::size_t c, std::size_t floor) const {
+    if (c <= floor) return std::nullopt;
+    std::size_t j = c - 1;
+    while (j > floor && is_word(j) && !tv_.tok(j).cap &&
+           (in(lw(j), kBetween) || ends_ly(lw(j)))) {
+      --j;
+    }
+    if (is_word(j)) {
+      if (auto np = np_backward(j, floor)) return np;
+      return std::nullopt;
+    }
+    if (tv_.is_punct(j, ",") || tv_.is_punct(j, ")") || tv_.is_punct(j, "\xe2\x80\x94")) {
+      // ", Jeff Weaver, said": an appositive name right before the cue.
+      if (j > floor && tv_.name_word(j - 1)) {
+        auto np = np_backward(j - 1, floor);
+        if (np && np->first > floor && tv_.is_punct(np->first - 1, ",")) return np;
+      }
+      return clause_subject(floor, c);
+    }
+    return std::nullopt;
+  }
+
+  void set_addressee(Attribution& a, std::size_t c, std::size_t limit) const {
+    std::size_t j = c + 1;
+    while (j < limit && is_word(j) && (lw(j) == "back" || ends_ly(lw(j)))) ++j;
+    if (a.reply) {
+      if (j < limit && is_word(j) && lw(j) == "to") {
+        if (auto np = np_forward(j + 1, limit)) a.addressee = np;
+      }
+      return;
+    }
+    std::string_view cue = lw(c);
+    if (cue == "told" || cue == "tells" || cue == "tell" || cue == "telling") {
+      auto np = np_forward(j, limit);
+      if (np && np->kind == MentionKind::kName) a.addressee = np;
+    }
+  }
+
+  void set_cue(Attribution& a, std::size_t c, const CueInfo& info) const {
+    a.cue = static_cast<std::int32_t>(c);
+    a.cue_text = std::string(tv_.word(c));
+    if (lw(c) == "according") a.cue_text += " to";
+    a.reply = info.reply;
+  }
+
+  /// Speaker of a cue verb at c inside a frame [fs, fe).
+  std::optional<TokenMention> cue_subject(std::size_t c, const CueInfo& info, std::size_t fs,
+                                          std::size_t fe) const {
+    if (lw(c) == "according") return np_forward(c + 2, fe);
+    if (info.participle) return clause_subject(fs, c);
+    return subject_before(c, fs);
+  }
+
+  Attribution by_cue(std::size_t qi) {
+    const Quote& q = quotes_[qi];
+    Attribution a;
+    auto [rs, re] = right_frame(q);
+    auto [ls, le] = left_frame(q.open);
+
+    // Trailing: ," Trump said / ," said Trump / ," Trump, who ..., said.
+    std::size_t i = rs;
+    while (i < re && !is_word(i)) ++i;
+    bool adjacent = i < re && i <= rs + 2;
+    if (adjacent) {
+      if (const CueInfo* info = tv_.cue_at(i)) {
+        if (info->participle) {
+          // ", adding ..." continues the sentence before the quote.
+          if (auto np = clause_subject(ls, le)) {
+            set_cue(a, i, *info);
+            a.speaker = np;
+            a.rule = "participle-after";
+            a.confidence = 0.75;
+            return a;
+          }
+        } else {
+          std::size_t after = lw(i) == "according" ? i + 2 : i + 1;
+          if (auto np = np_forward(after, re)) {
+            set_cue(a, i, *info);
+            a.speaker = np;
+            a.rule = "inverted-cue";
+            a.confidence = np->kind == MentionKind::kName ? 0.95 : 0.85;
+            set_addressee(a, np->last - 1, re);
+            return a;
+          }
+        }
+      } else if (auto np = np_forward(i, re)) {
+        // Find the cue within a short reach after the subject, over an appositive.
+        std::size_t words = 0;
+        for (std::size_t c = np->last; c < re && words < 14; ++c) {
+          if (!is_word(c)) continue;
+          ++words;
+          if (const CueInfo* cue = tv_.cue_at(c)) {
+            set_cue(a, c, *cue);
+            a.speaker = np;
+            a.rule = "trailing-cue";
+            a.confidence = np->kind == MentionKind::kName ? 0.95 : 0.9;
+            set_addressee(a, c, re);
+            return a;
+          }
+        }
+      }
+    }
+
+    // Leading: Trump said: "..." / Rosenberg, a journalist, responded, writing, "..."
+    std::optional<std::size_t> strong;
+    std::optional<std::size_t> weak;
+    for (std::size_t c = le; c > ls; --c) {
+      const CueInfo* info = tv_.cue_at(c - 1);
+      if (!info) continue;
+      if (!info->weak) {
+        strong = c - 1;
+        break;
+      }
+      if (!weak) weak = c - 1;
+    }
+    std::optional<std::size_t> chosen = strong ? strong : weak;
+    if (weak && strong && *weak > *strong) chosen = weak;  // nearest verb governs a partial quote
+    if (chosen) {
+      const CueInfo* info = tv_.cue_at(*chosen);
+      if (auto np = cue_subject(*chosen, *info, ls, le)) {
+        set_cue(a, *chosen, *info);
+        a.speaker = np;
+        a.rule = info->participle ? "participle-before" : "leading-cue";
+        a.confidence = np->kind == MentionKind::kName ? 0.9 : 0.85;
+        set_addressee(a, *chosen, le);
+        // "Rosenberg responded to Ocasio-Cortez on Twitter, writing, ...": the reply verb
+        // of the clause names the addressee.
+        for (std::size_t c = np->last; !a.addressee && c < *chosen; ++c) {
+          const CueInfo* verb = tv_.cue_at(c);
+          if (verb && verb->reply) {
+            Attribution r;
+            r.reply = true;
+            set_addressee(r, c, *chosen);
+            if (r.addressee) {
+              a.addressee = r.addressee;
+              a.reply = true;
+            }
+          }
+        }
+        return a;
+      }
+    }
+    // Colon introduction at the end of the previous paragraph: The mayor said:
+    if (ls == q.open && q.open > 0 && tv_.tok(q.open - 1).kind == TokKind::kBreak &&
+        !q.continues) {
+      std::size_t colon = q.open - 1;
+      while (colon > 0 && tv_.tok(colon).kind == TokKind::kBreak) --colon;
+      if (tv_.is_punct(colon, ":") && tv_.outside(colon)) {
+        auto [ps, pe] = left_frame(colon);
+        for (std::size_t c = pe; c > ps; --c) {
+          if (const CueInfo* info = tv_.cue_at(c - 1)) {
+            if (auto np = cue_subject(c - 1, *info, ps, pe)) {
+              set_cue(a, c - 1, *info);
+              a.cue_text += ":";
+              a.speaker = np;
+              a.rule = "colon-intro";
+              a.confidence = 0.85;
+              return a;
+            }
+          }
+        }
+        if (auto np = clause_subject(ps, pe); np && np->kind == MentionKind::kName) {
+          a.speaker = np;
+          a.cue_text = ":";
+          a.rule = "colon-intro";
+          a.confidence = 0.7;
+          return a;
+        }
+      }
+    }
+    // "Trump on Twitter: "..."": a colon right before the quote, no verb.
+    if (le > ls && tv_.is_punct(le - 1, ":")) {
+      if (auto np = clause_subject(ls, le - 1); np && np->kind == MentionKind::kName) {
+        a.speaker = np;
+        a.cue_text = ":";
+        a.rule = "colon-intro";
+        a.confidence = 0.7;
+        return a;
+      }
+    }
+    // A trailing cue further away: "...," the senator from Texas told reporters.
+    if (i < re) {
+      for (std::size_t c = i; c < re && c < i + 16; ++c) {
+        if (const CueInfo* info = tv_.cue_at(c)) {
+          if (info->weak || info->participle) break;
+          if (auto np = subject_before(c, i)) {
+            set_cue(a, c, *info);
+            a.speaker = np;
+            a.rule = "trailing-cue-far";
+            a.confidence = 0.7;
+            return a;
+          }
+          break;
+        }
+      }
+    }
+    return a;
+  }
+
+  static bool title_case(const TokenView& tv, const Quote& q) {
+    std::size_t words = 0;
+    std::size_t caps = 0;
+    for (std::size_t k = q.open + 1; k < q.close && k < tv.size(); ++k) {
+      if (!tv.is_word(k)) continue;
+      ++words;
+      std::string_view l = tv.lower(k);
+      if (tv.tok(k).cap || l == "of" || l == "the" || l == "a" || l == "and" || l == "in" ||
+          l == "to" || l == "for" || l == "on")
+        ++caps;
+    }
+    return words > 0 && caps == words && tv.tok(q.open + 1).cap;
+  }
+
+  Attribution by_context(std::size_t qi, const std::vector<Attribution>& done) const {
+    const Quote& q = quotes_[qi];
+    Attribution a;
+    auto inherit = [&](std::size_t from, const char* rule, double conf) {
+      a.inherits = static_cast<std::int32_t>(from);
+      a.rule = rule;
+      a.confidence = conf;
+      a.cue_text = done[from].cue_text;
+      return a;
+    };
+    auto attributed = [&](std::size_t k) { return done[k].speaker || done[k].inherits >= 0; };
+    if (q.continues && qi > 0 && attributed(qi - 1)) return inherit(qi - 1, "continuation", 0.85);
+    bool short_quote = q.words < 5 || title_case(tv_, q);
+    // Another quote of the same paragraph: "A," he said. "B."
+    if (qi > 0 && quotes_[qi - 1].para == q.para && attributed(qi - 1) && !short_quote) {
+      return inherit(qi - 1, "same-paragraph", 0.75);
+    }
+    if (qi + 1 < quotes_.size() && quotes_[qi + 1].para == q.para && done[qi + 1].speaker &&
+        done[qi + 1].rule != "leading-cue" && !short_quote) {
+      return inherit(qi + 1, "same-paragraph", 0.7);
+    }
+    // A paragraph that is a quote, right after a paragraph with an attributed quote.
+    bool starts_para = q.open == 0 || tv_.tok(q.open - 1).kind == TokKind::kBreak;
+    if (starts_para && qi > 0 && quotes_[qi - 1].para + 1 == q.para && attributed(qi - 1) &&
+        !short_quote) {
+      return inherit(qi - 1, "previous-paragraph", 0.6);
+    }
+    if (short_quote) {
+      a.keep = false;
+      a.rule = "scare-quote";
+      return a;
+    }
+    a.rule = "unattributed";
+    a.confidence = 0.3;
+    return a;
+  }
+
+  const TokenView& tv_;
+  const std::vector<Quote>& quotes_;
+};
+
+}  // namespace
+
+std::vector<Attribution> attribute(const TokenView& tv, const std::vector<Quote>& quotes) {
+  return Attributor(tv, quotes).run();
+}
+
+}  // namespace quotegraph

@@ -1,0 +1,73 @@
+// attribute: finds, for each quote, the cue and the speaker mention as written,
+// by a few named rules tried in order (trailing cue, inverted cue, leading cue,
+// colon introduction, continuation, same paragraph, previous paragraph).
+//
+// Example:
+//   "Hi," Jane Doe said.   -> rule "trailing-cue", mention "Jane Doe", cue "said"
+//   Jane Doe said: "Hi."   -> rule "leading-cue"
+//   "Hi," said Jane Doe.   -> rule "inverted-cue"
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/lexicon.hpp"
+#include "extract/quotes.hpp"
+#include "extract/tokenize.hpp"
+
+namespace quotegraph {
+
+enum class MentionKind : std::uint8_t { kName, kPronoun, kRelative, kNominal, kHandle };
+
+/// A noun phrase by token range [first, last).
+struct TokenMention {
+  std::uint32_t first = 0;
+  std::uint32_t last = 0;
+  MentionKind kind = MentionKind::kName;
+};
+
+struct Attribution {
+  bool keep = true;  ///< false: quoted words nobody says (scare quotes, titles)
+  std::optional<TokenMention> speaker;
+  std::optional<TokenMention> addressee;  ///< "replied to X", "told X"
+  std::int32_t cue = -1;                  ///< token index of the cue word
+  std::string cue_text;                   ///< "said", "according to", "said:"
+  bool reply = false;
+  std::int32_t inherits = -1;  ///< quote whose speaker this one takes (continuations)
+  std::string rule;
+  double confidence = 0.0;
+};
+
+/// Token-level helpers shared by attribute and resolve.
+class TokenView {
+ public:
+  TokenView(std::string_view text, const std::vector<Token>& toks, const Lexicon& lex);
+  [[nodiscard]] std::string_view word(std::size_t i) const;
+  [[nodiscard]] std::string_view lower(std::size_t i) const;
+  [[nodiscard]] bool is_word(std::size_t i) const;
+  [[nodiscard]] bool is_punct(std::size_t i, std::string_view p) const;
+  [[nodiscard]] bool outside(std::size_t i) const;
+  [[nodiscard]] std::size_t size() const { return toks_.size(); }
+  [[nodiscard]] const Token& tok(std::size_t i) const { return toks_[i]; }
+  [[nodiscard]] std::string_view text() const { return text_; }
+  [[nodiscard]] const Lexicon& lex() const { return lex_; }
+  /// Capitalised word that may be part of a name (not "The", "But", "Monday").
+  [[nodiscard]] bool name_word(std::size_t i) const;
+  [[nodiscard]] bool is_pronoun(std::size_t i) const;
+  /// A cue verb used as a verb here (lower-case, not after a determiner).
+  [[nodiscard]] const CueInfo* cue_at(std::size_t i) const;
+  [[nodiscard]] bool is_determiner(std::size_t i) const;
+
+ private:
+  std::string_view text_;
+  const std::vector<Token>& toks_;
+  const Lexicon& lex_;
+  std::string lower_text_;
+};
+
+std::vector<Attribution> attribute(const TokenView& tv, const std::vector<Quote>& quotes);
+
+}  // namespace quotegraph

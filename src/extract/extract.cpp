@@ -1,0 +1,173 @@
+#include "extract/extract.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "extract/attribute.hpp"
+#include "extract/handles.hpp"
+#include "extract/quotes.hpp"
+#include "extract/resolve.hpp"
+#include "extract/tokenize.hpp"
+
+namespace quotegraph {
+namespace {
+
+std::string lower_copy(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
+void add_unique(std::vector<std::string>& v, const std::string& s) {
+  if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+}
+
+Mention mention_of(const TokenView& tv, const TokenMention& m) {
+  const Token& a = tv.tok(m.first);
+  const Token& b = tv.tok(m.last - 1);
+  return Mention{Span{a.start, b.end}, std::string(tv.text().substr(a.start, b.end - a.start))};
+}
+
+}  // namespace
+
+Extraction extract(const Document& doc, const Lexicon& lexicon) {
+  Extraction ex;
+  ex.doc = doc.id;
+  ex.title = doc.title;
+  ex.date = doc.date;
+  ex.url = doc.url;
+  ex.publisher = doc.publisher;
+
+  std::vector<Token> toks = tokenize(doc.text);
+  std::vector<Quote> quotes = detect_quotes(doc.text, toks);
+  TokenView tv(doc.text, toks, lexicon);
+  std::vector<Attribution> attrs = attribute(tv, quotes);
+  Resolver resolver(tv);
+  std::vector<HandleMatch> handles = find_handles(doc.text);
+  std::vector<std::int32_t> handle_entity = resolver.link_handles(handles);
+
+  auto entity_of_handle = [&](std::string_view name) -> std::int32_t {
+    std::string l = lower_copy(name);
+    for (std::size_t k = 0; k < handles.size(); ++k) {
+      if (handle_entity[k] >= 0 && lower_copy(handles[k].name) == l) return handle_entity[k];
+    }
+    return -1;
+  };
+  auto name_of = [&](std::int32_t e) -> std::optional<std::string> {
+    if (e < 0) return std::nullopt;
+    return resolver.entities()[static_cast<std::size_t>(e)].name;
+  };
+
+  // Speakers first (in text order, so pronouns see the speakers before them), then the
+  // quotes that inherit a neighbour's speaker.
+  std::vector<std::int32_t> speaker(quotes.size(), -1);
+  std::vector<std::optional<Mention>> mention(quotes.size());
+  std::vector<std::int32_t> addressee(quotes.size(), -1);
+  for (std::size_t q = 0; q < quotes.size(); ++q) {
+    const Attribution& a = attrs[q];
+    if (!a.keep || !a.speaker) continue;
+    mention[q] = mention_of(tv, *a.speaker);
+    std::string_view first_word = tv.word(a.speaker->first);
+    if (!first_word.empty() && first_word.front() == '@') {
+      speaker[q] = entity_of_handle(first_word.substr(1));
+    } else {
+      speaker[q] = resolver.resolve(*a.speaker);
+    }
+    if (a.addressee) {
+      std::string_view w = tv.word(a.addressee->first);
+      addressee[q] = !w.empty() && w.front() == '@' ? entity_of_handle(w.substr(1))
+                                                    : resolver.resolve(*a.addressee);
+    }
+  }
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t q = 0; q < quotes.size(); ++q) {
+      const Attribution& a = attrs[q];
+      if (!a.keep || a.inherits < 0) continue;
+      auto from = static_cast<std::size_t>(a.inherits);
+      speaker[q] = speaker[from];
+      mention[q] = mention[from];
+    }
+  }
+
+  for (std::size_t q = 0; q < quotes.size(); ++q) {
+    const Attribution& a = attrs[q];
+    if (!a.keep) continue;
+    const Quote& qt = quotes[q];
+    Statement st;
+    st.span = qt.span;
+    st.text = doc.text.substr(qt.span.start, qt.span.size());
+    st.speaker = name_of(speaker[q]);
+    st.speaker_mention = mention[q];
+    st.cue = a.cue_text;
+    st.confidence = a.confidence;
+    st.rule = a.rule;
+    if (a.speaker && a.cue >= 0) {
+      auto c = static_cast<std::uint32_t>(a.cue);
+      std::uint32_t lo = std::min(a.speaker->first, c);
+      std::uint32_t hi = std::max(a.speaker->last, c + 1);
+      st.evidence = std::string(
+          doc.text.substr(toks[lo].start, toks[hi - 1].end - toks[lo].start));
+    } else if (a.inherits >= 0) {
+      st.evidence = "speaker of the quote at byte " +
+                    std::to_string(quotes[static_cast<std::size_t>(a.inherits)].span.start);
+    }
+    // Handles and people named inside the statement.
+    for (std::size_t k = 0; k < handles.size(); ++k) {
+      const HandleMatch& h = handles[k];
+      if (h.span.start < qt.span.start || h.span.end > qt.span.end) continue;
+      add_unique(st.mentions, "@" + h.name);
+      // "with you, @jeremycorbyn": a handle addressed in the second person.
+      std::string_view before = std::string_view(doc.text).substr(
+          qt.span.start, h.span.start - qt.span.start);
+      while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.remove_suffix(1);
+      bool vocative = before.empty() || lower_copy(before.substr(before.size() >= 3 ? before.size() - 3 : 0)) == "you";
+      if (vocative && addressee[q] < 0 && handle_entity[k] >= 0) addressee[q] = handle_entity[k];
+      if (vocative && addressee[q] < 0 && !st.addressee) st.addressee = "@" + h.name;
+    }
+    for (const NameOccurrence& o : resolver.occurrences()) {
+      if (o.entity < 0 || toks[o.first].quote != static_cast<std::int32_t>(q)) continue;
+      add_unique(st.mentions, resolver.entities()[static_cast<std::size_t>(o.entity)].name);
+      resolver.entities()[static_cast<std::size_t>(o.entity)].notable = true;
+    }
+    if (addressee[q] >= 0) st.addressee = name_of(addressee[q]);
+    if (a.reply && speaker[q] >= 0 && addressee[q] >= 0 && speaker[q] != addressee[q]) {
+      Interaction in{"replied_to", *name_of(speaker[q]), *name_of(addressee[q])};
+      if (std::find(ex.interactions.begin(), ex.interactions.end(), in) == ex.interactions.end())
+        ex.interactions.push_back(std::move(in));
+    }
+    ex.statements.push_back(std::move(st));
+  }
+
+  // Handles: once each, case-insensitively, first spelling kept.
+  for (std::size_t k = 0; k < handles.size(); ++k) {
+    std::string with_at = "@" + handles[k].name;
+    std::string l = lower_copy(with_at);
+    auto it = std::find_if(ex.handles.begin(), ex.handles.end(),
+                           [&](const HandleLink& h) { return lower_copy(h.handle) == l; });
+    if (it == ex.handles.end()) {
+      ex.handles.push_back(HandleLink{with_at, name_of(handle_entity[k])});
+    } else if (!it->person) {
+      it->person = name_of(handle_entity[k]);
+    }
+  }
+
+  std::vector<const Entity*> people;
+  for (const Entity& e : resolver.entities()) {
+    if (e.notable || !e.handles.empty()) people.push_back(&e);
+  }
+  std::stable_sort(people.begin(), people.end(),
+                   [](const Entity* a, const Entity* b) { return a->first_tok < b->first_tok; });
+  for (const Entity* e : people) {
+    Person p;
+    p.name = e->name;
+    p.kind = e->kind;
+    p.aliases = e->aliases;
+    p.handles = e->handles;
+    p.roles = e->roles;
+    ex.people.push_back(std::move(p));
+  }
+  return ex;
+}
+
+}  // namespace quotegraph

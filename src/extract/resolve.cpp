@@ -1,0 +1,447 @@
+#include "extract/resolve.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace quotegraph {
+namespace {
+
+constexpr std::string_view kOrgWords[] = {
+    "times",     "post",       "news",      "journal",    "press",      "network",  "party",
+    "committee", "campaign",   "department", "agency",    "service",    "council",  "house",
+    "office",    "institute",  "university", "college",  "association", "foundation", "inc.",
+    "corp.",     "company",    "group",     "ministry",   "court",      "commission", "bureau",
+    "administration", "reuters", "cnn",     "nbc",        "abc",        "cbs",      "fox",
+    "msnbc",     "bbc",        "ap",        "bloomberg",  "politico",   "axios",    "tribune",
+    "herald",    "gazette",    "magazine",  "daily",      "senate",     "congress", "police",
+    "fbi",       "cia",        "pentagon",  "coalition",  "union",      "club",     "center",
+    "centre",    "fund",       "bank",      "board",      "npr",        "pac",      "gop",
+    "twitter",   "facebook",   "google",    "organization", "organisation", "institution",
+    "republicans", "democrats"};
+
+constexpr std::string_view kSuffixes[] = {"jr", "jr.", "sr", "sr.", "iii"};
+
+bool is_org_word(std::string_view w) {
+  return std::find(std::begin(kOrgWords), std::end(kOrgWords), w) != std::end(kOrgWords);
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return out;
+}
+
+/// Letters and digits only, lower-case ASCII (for handle matching).
+std::string alnum_only(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch >= 'A' && ch <= 'Z') out += static_cast<char>(ch - 'A' + 'a');
+    else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) out += ch;
+  }
+  return out;
+}
+
+std::string strip_possessive(std::string_view w) {
+  if (w.size() > 4 && w.substr(w.size() - 4) == "\xe2\x80\x99s") return std::string(w.substr(0, w.size() - 4));
+  if (w.size() > 2 && w.substr(w.size() - 2) == "'s") return std::string(w.substr(0, w.size() - 2));
+  return std::string(w);
+}
+
+/// Optimal string alignment distance, capped: enough to tell "Corby" from "Corbyn".
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size();
+  const std::size_t m = b.size();
+  if (n > 40 || m > 40) return 99;
+  std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= m; ++j) {
+      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      }
+    }
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[m];
+}
+
+bool compatible(Gender entity, Gender pronoun) {
+  return entity == Gender::kUnknown || entity == pronoun;
+}
+
+}  // namespace
+
+Resolver::Resolver(const TokenView& tv) : tv_(tv) { collect(); }
+
+Resolver::NamePart Resolver::split_title(std::uint32_t first, std::uint32_t last) const {
+  NamePart np;
+  np.last = last;
+  const Lexicon& lex = tv_.lex();
+  // Skip a leading "the" ("The New York Times" is the New York Times).
+  while (first < last && tv_.lower(first) == "the") ++first;
+  // "Freshman Democratic Congresswoman Alexandria Ocasio-Cortez": the name follows the
+  // last title word of the run.
+  std::uint32_t title_end = first;
+  for (std::uint32_t k = first; k < last; ++k) {
+    if (lex.is_title(tv_.lower(k))) {
+      title_end = k + 1;
+      np.title_gender = lex.title_gender(tv_.lower(k));
+    }
+  }
+  std::uint32_t role_start = first;
+  std::uint32_t role_end = title_end;
+  // "British Labour leader Jeremy Corbyn": a lower-case role word right before the name.
+  if (title_end == first && first > 0 && tv_.is_word(first - 1) && !tv_.tok(first - 1).cap &&
+      lex.is_title(tv_.lower(first - 1))) {
+    role_end = first;
+    role_start = first - 1;
+    np.title_gender = lex.title_gender(tv_.lower(first - 1));
+    while (role_start > 0 && tv_.name_word(role_start - 1) && first - role_start < 5) --role_start;
+  }
+  if (role_end > role_start) {
+    const Token& a = tv_.tok(role_start);
+    const Token& b = tv_.tok(role_end - 1);
+    np.role = std::string(tv_.text().substr(a.start, b.end - a.start));
+    np.titled = true;
+  }
+  np.first = title_end;
+  return np;
+}
+
+std::string Resolver::name_text(std::uint32_t first, std::uint32_t last) const {
+  std::string out;
+  for (std::uint32_t k = first; k < last; ++k) {
+    if (!tv_.is_word(k)) continue;
+    if (!out.empty()) out += ' ';
+    if (k + 1 == last) {
+      out += strip_possessive(tv_.word(k));
+    } else {
+      out += tv_.word(k);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> Resolver::name_parts(const std::string& name) const {
+  std::vector<std::string> parts;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty() &&
+        std::find(std::begin(kSuffixes), std::end(kSuffixes), cur) == std::end(kSuffixes)) {
+      parts.push_back(cur);
+    }
+    cur.clear();
+  };
+  for (char ch : lower_ascii(name)) {
+    if (ch == ' ') {
+      flush();
+    } else if (ch != '.' && ch != ',') {
+      cur += ch;
+    }
+  }
+  flush();
+  return parts;
+}
+
+std::int32_t Resolver::add_entity(const std::string& name, const NamePart& np, bool person_hint) {
+  std::string key = lower_ascii(name);
+  for (std::size_t k = 0; k < entities_.size(); ++k) {
+    if (lower_ascii(entities_[k].name) == key) {
+      Entity& e = entities_[k];
+      if (!np.role.empty() && std::find(e.roles.begin(), e.roles.end(), np.role) == e.roles.end())
+        e.roles.push_back(np.role);
+      if (e.gender == Gender::kUnknown) e.gender = np.title_gender;
+      return static_cast<std::int32_t>(k);
+    }
+  }
+  Entity e;
+  e.name = name;
+  e.parts = name_parts(name);
+  e.first_tok = np.first;
+  bool org = std::any_of(e.parts.begin(), e.parts.end(),
+                         [](const std::string& p) { return is_org_word(p); });
+  e.kind = org && !person_hint ? EntityKind::kOrganization : EntityKind::kPerson;
+  if (!np.role.empty()) e.roles.push_back(np.role);
+  e.gender = np.title_gender;
+  if (e.gender == Gender::kUnknown && e.kind == EntityKind::kPerson && e.parts.size() >= 2) {
+    e.gender = tv_.lex().first_name_gender(e.parts.front());
+  }
+  if (e.kind == EntityKind::kOrganization) e.gender = Gender::kNeuter;
+  entities_.push_back(std::move(e));
+  return static_cast<std::int32_t>(entities_.size() - 1);
+}
+
+void Resolver::collect() {
+  const auto n = static_cast<std::uint32_t>(tv_.size());
+  // Name runs: maximal sequences of capitalised name words.
+  struct Run {
+    NamePart np;
+    std::string name;
+    bool in_quote;
+  };
+  std::vector<Run> runs;
+  for (std::uint32_t i = 0; i < n;) {
+    if (!tv_.name_word(i)) {
+      ++i;
+      continue;
+    }
+    std::uint32_t e = i + 1;
+    while (e < n && tv_.name_word(e) && tv_.tok(e).quote == tv_.tok(i).quote) ++e;
+    NamePart np = split_title(i, e);
+    if (np.first < np.last) {
+      runs.push_back(Run{np, name_text(np.first, np.last), tv_.tok(i).quote >= 0});
+    }
+    i = e;
+  }
+  // Full names make entities: two words or more, a known first name or a title, or an
+  // organisation word.
+  for (const Run& r : runs) {
+    auto parts = name_parts(r.name);
+    if (parts.size() < 2 && !r.np.titled) continue;
+    bool person = tv_.lex().is_first_name(parts.front()) || r.np.titled;
+    bool org = std::any_of(parts.begin(), parts.end(),
+                           [](const std::string& p) { return is_org_word(p); });
+    if (!person && !org) continue;
+    if (parts.size() > 4) continue;  // headline fragments, not names
+    std::int32_t e = add_entity(r.name, r.np, person);
+    if (person && (parts.size() >= 2)) entities_[static_cast<std::size_t>(e)].notable = true;
+  }
+  // Every run resolves, in text order, so that recency is known for surnames.
+  for (const Run& r : runs) {
+    NameOccurrence o;
+    o.first = r.np.first;
+    o.last = r.np.last;
+    o.in_quote = r.in_quote;
+    o.entity = match(r.name, r.np.first, false);
+    if (o.entity >= 0) note_alias(o.entity, r.name);
+    occ_.push_back(o);
+  }
+}
+
+std::int32_t Resolver::match(const std::string& name, std::uint32_t at, bool allow_fuzzy) const {
+  std::string key = lower_ascii(name);
+  for (std::size_t k = 0; k < entities_.size(); ++k) {
+    if (lower_ascii(entities_[k].name) == key) return static_cast<std::int32_t>(k);
+  }
+  auto parts = name_parts(name);
+  if (parts.empty()) return -1;
+  auto most_recent = [&](const std::vector<std::int32_t>& cands) -> std::int32_t {
+    if (cands.empty()) return -1;
+    if (cands.size() == 1) return cands.front();
+    std::int32_t best = -1;
+    std::uint32_t best_tok = 0;
+    for (const NameOccurrence& o : occ_) {
+      if (o.first >= at) break;
+      if (std::find(cands.begin(), cands.end(), o.entity) != cands.end() && o.first >= best_tok) {
+        best = o.entity;
+        best_tok = o.first;
+      }
+    }
+    return best >= 0 ? best : cands.front();
+  };
+  std::vector<std::int32_t> cands;
+  if (parts.size() == 1) {
+    for (std::size_t k = 0; k < entities_.size(); ++k) {
+      const Entity& e = entities_[k];
+      if (e.parts.size() >= 2 && e.parts.back() == parts[0]) cands.push_back(static_cast<std::int32_t>(k));
+    }
+    if (cands.empty()) {
+      for (std::size_t k = 0; k < entities_.size(); ++k) {
+        const Entity& e = entities_[k];
+        if (e.kind == EntityKind::kPerson && e.parts.size() >= 2 && e.parts.front() == parts[0])
+          cands.push_back(static_cast<std::int32_t>(k));
+      }
+      if (cands.size() > 1) cands.clear();  // "Bill" alone is nobody in particular
+    }
+    if (cands.empty() && allow_fuzzy && parts[0].size() >= 4) {
+      for (std::size_t k = 0; k < entities_.size(); ++k) {
+        const Entity& e = entities_[k];
+        if (e.kind == EntityKind::kPerson && e.parts.size() >= 2 &&
+            edit_distance(e.parts.back(), parts[0]) == 1)
+          cands.push_back(static_cast<std::int32_t>(k));
+      }
+      if (cands.size() > 1) cands.clear();  // a near miss must be unambiguous
+    }
+    return most_recent(cands);
+  }
+  for (std::size_t k = 0; k < entities_.size(); ++k) {
+    const Entity& e = entities_[k];
+    if (e.parts.size() < 2 || e.parts.back() != parts.back()) continue;
+    const std::string& a = e.parts.front();
+    const std::string& b = parts.front();
+    if (a == b || (a[0] == b[0] && (a.size() == 1 || b.size() == 1))) {
+      cands.push_back(static_cast<std::int32_t>(k));
+    }
+  }
+  return most_recent(cands);
+}
+
+void Resolver::note_alias(std::int32_t e, const std::string& written) {
+  Entity& ent = entities_[static_cast<std::size_t>(e)];
+  if (written == ent.name) return;
+  if (std::find(ent.aliases.begin(), ent.aliases.end(), written) == ent.aliases.end()) {
+    ent.aliases.push_back(written);
+  }
+}
+
+std::int32_t Resolver::resolve_pronoun(std::uint32_t at, Gender g) const {
+  // Walk back over names outside quotes and earlier resolved speakers, nearest first.
+  std::vector<std::pair<std::uint32_t, std::int32_t>> cands;
+  for (const NameOccurrence& o : occ_) {
+    if (o.first >= at) break;
+    if (!o.in_quote && o.entity >= 0) cands.emplace_back(o.first, o.entity);
+  }
+  for (const auto& t : timeline_) {
+    if (t.first < at) cands.push_back(t);
+  }
+  std::sort(cands.begin(), cands.end());
+  bool want_person = g == Gender::kMale || g == Gender::kFemale;
+  std::int32_t fallback = -1;
+  int seen = 0;
+  for (auto it = cands.rbegin(); it != cands.rend() && seen < 40; ++it, ++seen) {
+    const Entity& e = entities_[static_cast<std::size_t>(it->second)];
+    bool person = e.kind == EntityKind::kPerson;
+    if (want_person != person) continue;
+    if (!want_person) return it->second;
+    if (e.gender == g) return it->second;
+    if (compatible(e.gender, g) && fallback < 0) fallback = it->second;
+  }
+  return fallback;
+}
+
+std::int32_t Resolver::resolve(const TokenMention& m) {
+  std::int32_t e = -1;
+  const Lexicon& lex = tv_.lex();
+  switch (m.kind) {
+    case MentionKind::kName:
+    case MentionKind::kHandle: {
+      NamePart np = split_title(m.first, m.last);
+      std::string name = name_text(np.first, np.last);
+      if (name.empty()) break;
+      if (name.front() == '@') break;  // a handle as speaker: linked through handles
+      e = match(name, m.first, true);
+      if (e < 0) {
+        bool person = !np.role.empty() || lex.is_first_name(name_parts(name).front());
+        e = add_entity(name, np, person);
+      }
+      note_alias(e, name);
+      break;
+    }
+    case MentionKind::kPronoun: {
+      const Gender* g = lex.pronoun(tv_.lower(m.first));
+      if (!g || *g == Gender::kUnknown) break;
+      e = resolve_pronoun(m.first, *g);
+      break;
+    }
+    case MentionKind::kRelative: {
+      // "Trump, who said": the name right before the comma.
+      for (const NameOccurrence& o : occ_) {
+        if (o.last + 1 == m.first || o.last + 2 == m.first) e = o.entity;
+      }
+      if (e < 0) {
+        for (const NameOccurrence& o : occ_) {
+          if (o.first >= m.first) break;
+          if (!o.in_quote && o.entity >= 0) e = o.entity;
+        }
+      }
+      break;
+    }
+    case MentionKind::kNominal: {
+      // "the senator": the latest person with that role.
+      std::string_view head = tv_.lower(m.last - 1);
+      if (!lex.is_title(head)) break;
+      for (const NameOccurrence& o : occ_) {
+        if (o.first >= m.first) break;
+        if (o.entity < 0) continue;
+        for (const std::string& r : entities_[static_cast<std::size_t>(o.entity)].roles) {
+          if (lower_ascii(r).find(head) != std::string::npos) e = o.entity;
+        }
+      }
+      break;
+    }
+  }
+  if (e >= 0) {
+    Entity& ent = entities_[static_cast<std::size_t>(e)];
+    ent.notable = true;
+    if (m.kind == MentionKind::kPronoun && ent.gender == Gender::kUnknown) {
+      const Gender* g = lex.pronoun(tv_.lower(m.first));
+      if (g && (*g == Gender::kMale || *g == Gender::kFemale)) ent.gender = *g;
+    }
+    timeline_.emplace_back(m.first, e);
+  }
+  return e;
+}
+
+std::vector<std::int32_t> Resolver::link_handles(const std::vector<HandleMatch>& handles) {
+  std::vector<std::int32_t> out;
+  for (const HandleMatch& h : handles) {
+    std::int32_t found = -1;
+    // "Jeremy Corbyn (@jeremycorbyn)": the name right before the parenthesis.
+    for (std::size_t t = 0; t < tv_.size(); ++t) {
+      if (tv_.tok(t).start != h.span.start) continue;
+      if (t >= 2 && tv_.is_punct(t - 1, "(")) {
+        for (const NameOccurrence& o : occ_) {
+          if (o.last == t - 1 && o.entity >= 0) found = o.entity;
+        }
+      }
+      break;
+    }
+    if (found < 0) {
+      std::string hn = alnum_only(h.name);
+      std::vector<std::string> variants = {hn};
+      for (std::string_view prefix : {"real", "the", "sen", "rep", "gov", "mayor"}) {
+        if (hn.size() > prefix.size() + 2 && hn.compare(0, prefix.size(), prefix) == 0)
+          variants.push_back(hn.substr(prefix.size()));
+      }
+      std::string nodigits = hn;
+      while (!nodigits.empty() && nodigits.back() >= '0' && nodigits.back() <= '9') nodigits.pop_back();
+      if (nodigits != hn && nodigits.size() >= 3) variants.push_back(nodigits);
+      std::vector<std::int32_t> cands;
+      for (std::size_t k = 0; k < entities_.size(); ++k) {
+        const Entity& e = entities_[k];
+        if (e.kind != EntityKind::kPerson || e.parts.size() < 2) continue;
+        std::vector<std::string> forms;
+        std::string concat;
+        std::string initials;
+        for (const std::string& p : e.parts) {
+          concat += alnum_only(p);
+          std::size_t start = 0;
+          while (start < p.size()) {
+            std::size_t dash = p.find('-', start);
+            if (dash == std::string::npos) dash = p.size();
+            if (dash > start) initials += p[start];
+            start = dash + 1;
+          }
+        }
+        const std::string first = alnum_only(e.parts.front());
+        const std::string last = alnum_only(e.parts.back());
+        forms = {concat, first + last, last, first.substr(0, 1) + last, initials};
+        bool hit = false;
+        for (const std::string& v : variants) {
+          if (std::find(forms.begin(), forms.end(), v) != forms.end()) hit = true;
+        }
+        if (hit) cands.push_back(static_cast<std::int32_t>(k));
+      }
+      if (cands.size() == 1) found = cands.front();
+    }
+    if (found >= 0) {
+      Entity& e = entities_[static_cast<std::size_t>(found)];
+      std::string with_at = "@" + h.name;
+      bool have = std::any_of(e.handles.begin(), e.handles.end(), [&](const std::string& x) {
+        return lower_ascii(x) == lower_ascii(with_at);
+      });
+      if (!have) e.handles.push_back(with_at);
+    }
+    out.push_back(found);
+  }
+  return out;
+}
+
+}  // namespace quotegraph

@@ -1,0 +1,77 @@
+// resolve: turns mentions as written into people and organisations: full names
+// from surnames and aliases, pronouns to the nearest compatible person outside
+// quotes, near-miss spellings to a known name when nothing else fits, handles to
+// the people whose names they spell.
+//
+// Example:
+//   "Jeremy Corbyn ... "…," Corby tweeted."  -> mention "Corby" resolves to "Jeremy Corbyn"
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/attribute.hpp"
+#include "extract/handles.hpp"
+#include "extract/types.hpp"
+
+namespace quotegraph {
+
+struct Entity {
+  std::string name;
+  EntityKind kind = EntityKind::kPerson;
+  Gender gender = Gender::kUnknown;
+  std::vector<std::string> parts;  ///< lower-case name words, hyphenated ones split too
+  std::vector<std::string> aliases;
+  std::vector<std::string> roles;
+  std::vector<std::string> handles;
+  std::uint32_t first_tok = 0;
+  bool notable = false;  ///< listed in "people" (speaker, addressee, mentioned, full name)
+};
+
+/// A name written in the text and the entity it resolved to.
+struct NameOccurrence {
+  std::uint32_t first = 0;
+  std::uint32_t last = 0;
+  std::int32_t entity = -1;
+  bool in_quote = false;
+};
+
+class Resolver {
+ public:
+  explicit Resolver(const TokenView& tv);
+
+  /// Resolves a speaker or addressee mention; -1 when nobody fits (anonymous sources).
+  std::int32_t resolve(const TokenMention& m);
+  /// Links each handle to a person; returns the entity index per handle (-1 unknown).
+  std::vector<std::int32_t> link_handles(const std::vector<HandleMatch>& handles);
+
+  [[nodiscard]] const std::vector<Entity>& entities() const { return entities_; }
+  std::vector<Entity>& entities() { return entities_; }
+  [[nodiscard]] const std::vector<NameOccurrence>& occurrences() const { return occ_; }
+
+ private:
+  struct NamePart {
+    std::uint32_t first = 0;  // first token of the name proper (after titles)
+    std::uint32_t last = 0;
+    std::string role;
+    Gender title_gender = Gender::kUnknown;
+    bool titled = false;
+  };
+  NamePart split_title(std::uint32_t first, std::uint32_t last) const;
+  std::string name_text(std::uint32_t first, std::uint32_t last) const;
+  std::vector<std::string> name_parts(const std::string& name) const;
+  std::int32_t add_entity(const std::string& name, const NamePart& np, bool person_hint);
+  std::int32_t match(const std::string& name, std::uint32_t at, bool allow_fuzzy) const;
+  std::int32_t resolve_pronoun(std::uint32_t at, Gender g) const;
+  void note_alias(std::int32_t e, const std::string& written);
+  void collect();
+
+  const TokenView& tv_;
+  std::vector<Entity> entities_;
+  std::vector<NameOccurrence> occ_;  // sorted by first token
+  std::vector<std::pair<std::uint32_t, std::int32_t>> timeline_;  // resolved pronouns
+};
+
+}  // namespace quotegraph

@@ -1,0 +1,248 @@
+#include "extract/tokenize.hpp"
+
+#include <array>
+#include <string>
+
+#include "extract/utf8.hpp"
+
+namespace quotegraph {
+namespace {
+
+bool is_space_cp(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' ||
+         c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
+         c == 0x3000 || c == 0xFEFF || c == 0x2028 || c == 0x2029;
+}
+
+bool is_ascii_alnum(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+/// Punctuation outside ASCII that must not be glued into words.
+bool is_unicode_punct(char32_t c) {
+  return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) || c == 0xAB ||
+         c == 0xBB || c == 0xA1 || c == 0xBF || c == 0xA9 || c == 0xAE || c == 0xB0 ||
+         c == 0xB7 || c == 0xD7 || c == 0xF7 || c == 0xFFFD || c == 0x2122 ||
+         (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+         (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2190 && c <= 0x2BFF);
+}
+
+bool is_letter_cp(char32_t c) {
+  if (c < 0x80) return is_ascii_alnum(c);
+  return !is_space_cp(c) && !is_unicode_punct(c);
+}
+
+bool is_upper_cp(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+         (c >= 0x100 && c <= 0x17F && (c % 2) == 0) || (c >= 0x391 && c <= 0x3A9) ||
+         (c >= 0x410 && c <= 0x42F);
+}
+
+bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x2BC; }
+
+/// Abbreviations that keep their period (so "Mr." does not end a sentence).
+bool is_abbreviation(std::string_view lower) {
+  static constexpr std::string_view kAbbrev[] = {
+      "mr",   "mrs",  "ms",   "dr",   "sen",  "rep",   "gov",  "gen",  "lt",  "col",
+      "sgt",  "capt", "st",   "jr",   "sr",   "prof",  "rev",  "mt",   "ft",  "adm",
+      "cmdr", "maj",  "pres", "atty", "supt", "det",   "insp", "cpl",  "pvt", "hon",
+      "jan",  "feb",  "mar",  "apr",  "aug",  "sept",  "sep",  "oct",  "nov", "dec",
+      "inc",  "corp", "ltd",  "vs",   "gens", "reps", "sens", "govs"};
+  for (auto a : kAbbrev) {
+    if (a == lower) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view lower_word(std::string_view word, std::string& buf) {
+  buf.assign(word);
+  for (char& ch : buf) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return buf;
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> out;
+  out.reserve(text.size() / 5 + 8);
+  const bool has_blank_line = [&] {
+    std::size_t nl = text.find('\n');
+    while (nl != std::string_view::npos) {
+      std::size_t j = nl + 1;
+      while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+      if (j < text.size() && text[j] == '\n') return true;
+      nl = text.find('\n', nl + 1);
+    }
+    return false;
+  }();
+
+  std::uint32_t para = 0;
+  std::string buf;
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  auto cp_at = [&](std::size_t pos, std::size_t& len) -> char32_t {
+    if (pos >= n) {
+      len = 0;
+      return 0;
+    }
+    return utf8::decode(text, pos, len);
+  };
+  auto prev_cp = [&](std::size_t pos) -> char32_t {
+    if (pos == 0) return 0;
+    std::size_t p = pos - 1;
+    while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+    std::size_t len = 0;
+    return utf8::decode(text, p, len);
+  };
+  auto push = [&](std::size_t s, std::size_t e, TokKind k) -> Token& {
+    Token t;
+    t.start = static_cast<std::uint32_t>(s);
+    t.end = static_cast<std::uint32_t>(e);
+    t.kind = k;
+    t.para = para;
+    out.push_back(t);
+    return out.back();
+  };
+
+  while (i < n) {
+    std::size_t len = 0;
+    char32_t c = cp_at(i, len);
+    if (c == '\n') {
+      // A paragraph break is a blank line (or any newline in texts without blank lines).
+      std::size_t j = i + 1;
+      bool blank = false;
+      while (j < n) {
+        char ch = text[j];
+        if (ch == '\n') {
+          blank = true;
+          ++j;
+        } else if (ch == ' ' || ch == '\t' || ch == '\r') {
+          ++j;
+        } else {
+          break;
+        }
+      }
+      if (blank || !has_blank_line) {
+        if (!out.empty() && out.back().kind != TokKind::kBreak) {
+          push(i, i + 1, TokKind::kBreak);
+          ++para;
+          out.back().para = para;  // the break belongs to the paragraph it starts
+        }
+      }
+      i = j;
+      continue;
+    }
+    if (is_space_cp(c)) {
+      i += len;
+      continue;
+    }
+    if (c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0xAB ||
+        c == 0xBB) {
+      Token& t = push(i, i + len, TokKind::kQuote);
+      if (c == 0x201C || c == 0x201E || c == 0x201F || c == 0xAB) {
+        t.mark = QuoteMark::kOpen;
+      } else if (c == 0x201D || c == 0xBB) {
+        t.mark = QuoteMark::kClose;
+      } else {
+        char32_t before = prev_cp(i);
+        std::size_t nlen = 0;
+        char32_t after = cp_at(i + len, nlen);
+        bool space_before = before == 0 || is_space_cp(before) || before == '(' ||
+                            before == '[' || before == 0x2014 || before == 0x2013 ||
+                            before == '-' || before == '/' || before == ':';
+        bool space_after = after == 0 || is_space_cp(after);
+        bool punct_after = after == ',' || after == '.' || after == ';' || after == ':' ||
+                           after == ')' || after == '?' || after == '!' || after == 0x2014 ||
+                           after == '-';
+        if (is_digit(before) && !space_after && !punct_after) {
+          t.mark = QuoteMark::kAmbiguous;
+        } else if (is_digit(before)) {
+          t.mark = QuoteMark::kInch;
+        } else if (space_before && !space_after) {
+          t.mark = QuoteMark::kOpen;
+        } else if (!space_before && (space_after || punct_after)) {
+          t.mark = QuoteMark::kClose;
+        } else {
+          t.mark = QuoteMark::kAmbiguous;
+        }
+      }
+      i += len;
+      continue;
+    }
+    if (c == '@' || c == 0xFF20 || c == '#') {
+      std::size_t nlen = 0;
+      char32_t nx = cp_at(i + len, nlen);
+      if (is_ascii_alnum(nx) || nx == '_') {
+        std::size_t j = i + len;
+        while (j < n && (is_ascii_alnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) {
+          ++j;
+        }
+        push(i, j, TokKind::kWord);
+        i = j;
+        continue;
+      }
+    }
+    if (is_letter_cp(c)) {
+      std::size_t s = i;
+      // U.S., D.C., p.m.: single ASCII letters each followed by a period.
+      std::size_t k = i;
+      int pairs = 0;
+      while (k + 1 < n && is_ascii_alnum(static_cast<unsigned char>(text[k])) &&
+             !is_digit(static_cast<unsigned char>(text[k])) && text[k + 1] == '.' &&
+             (k + 2 >= n || !is_ascii_alnum(static_cast<unsigned char>(text[k + 2])) ||
+              (k + 3 < n && text[k + 3] == '.'))) {
+        k += 2;
+        ++pairs;
+      }
+      if (pairs >= 2) {
+        Token& t = push(s, k, TokKind::kWord);
+        t.cap = is_upper_cp(c);
+        i = k;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < n) {
+        std::size_t l2 = 0;
+        char32_t d = cp_at(j, l2);
+        if (is_letter_cp(d)) {
+          j += l2;
+          continue;
+        }
+        std::size_t l3 = 0;
+        char32_t e = cp_at(j + l2, l3);
+        // Inner apostrophes and hyphens join: don't, O'Brien, Clinton's, Ocasio-Cortez.
+        if ((is_apostrophe(d) || d == '-' || d == 0x2011) && is_letter_cp(e)) {
+          j += l2;
+          continue;
+        }
+        // Decimal and thousands separators: 2.75, 1,000.
+        if ((d == '.' || d == ',') && is_digit(e) && j > s &&
+            is_digit(static_cast<unsigned char>(text[j - 1]))) {
+          j += l2;
+          continue;
+        }
+        break;
+      }
+      // A trailing possessive apostrophe (Jones’ plan) stays out: it may close a quote.
+      std::string_view word = text.substr(s, j - s);
+      if (j < n && text[j] == '.') {
+        bool initial = word.size() == 1 && is_upper_cp(c);
+        if (initial || is_abbreviation(lower_word(word, buf))) ++j;  // Mr. and J. keep the period
+      }
+      Token& t = push(s, j, TokKind::kWord);
+      t.cap = is_upper_cp(c);
+      i = j;
+      continue;
+    }
+    // Everything else is a one-code-point punctuation token ("...", "--" split; fine).
+    push(i, i + len, TokKind::kPunct);
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace quotegraph
