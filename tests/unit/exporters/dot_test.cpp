@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "graph/sample_extractions.hpp"
+#include "../graph/sample_extractions.hpp"
 
 namespace quotegraph::exporters {
 namespace {

@@ -4,10 +4,10 @@
 
 #include <sstream>
 
+#include "../graph/sample_extractions.hpp"
 #include "exporters/dot.hpp"
 #include "exporters/graphml.hpp"
 #include "exporters/json.hpp"
-#include "graph/sample_extractions.hpp"
 
 namespace quotegraph::exporters {
 namespace {

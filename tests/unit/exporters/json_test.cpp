@@ -7,7 +7,7 @@
 #include <set>
 #include <sstream>
 
-#include "graph/sample_extractions.hpp"
+#include "../graph/sample_extractions.hpp"
 
 namespace quotegraph::exporters {
 namespace {

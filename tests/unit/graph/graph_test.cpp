@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "graph/sample_extractions.hpp"
+#include "sample_extractions.hpp"
 
 namespace quotegraph::graph {
 namespace {
