@@ -204,7 +204,7 @@ void Resolver::collect() {
   // organisation word.
   for (const Run& r : runs) {
     auto parts = name_parts(r.name);
-    if (parts.size() < 2 && !r.np.titled) continue;
+    if (parts.empty() || (parts.size() < 2 && !r.np.titled)) continue;
     bool person = tv_.lex().is_first_name(parts.front()) || r.np.titled;
     bool org = std::any_of(parts.begin(), parts.end(),
                            [](const std::string& p) { return is_org_word(p); });
@@ -324,7 +324,7 @@ std::int32_t Resolver::resolve(const TokenMention& m) {
     case MentionKind::kHandle: {
       NamePart np = split_title(m.first, m.last);
       std::string name = name_text(np.first, np.last);
-      if (name.empty()) break;
+      if (name.empty() || name_parts(name).empty()) break;
       if (name.front() == '@') break;  // a handle as speaker: linked through handles
       e = match(name, m.first, true);
       if (e < 0) {
