@@ -98,7 +98,7 @@ bool TokenView::is_determiner(std::size_t i) const {
 }
 
 const CueInfo* TokenView::cue_at(std::size_t i) const {
-  if (!is_word(i) || toks_[i].cap) return nullptr;
+  if (!is_word(i) || toks_[i].cap || toks_[i].quote >= 0) return nullptr;
   const CueInfo* info = lex_.cue(lower(i));
   if (!info) return nullptr;
   if (i > 0 && is_determiner(i - 1)) return nullptr;  // "a statement", "the report"
@@ -129,7 +129,8 @@ class Attributor {
   }
 
  private:
-  bool is_word(std::size_t i) const { return tv_.is_word(i); }
+  /// Attribution reads the text outside quotes only.
+  bool is_word(std::size_t i) const { return tv_.is_word(i) && tv_.outside(i); }
   std::string_view lw(std::size_t i) const { return tv_.lower(i); }
   bool stop_token(std::size_t i) const {
     const Token& t = tv_.tok(i);
@@ -155,11 +156,31 @@ class Attributor {
     return {s, e};
   }
 
-  /// [first, last) of the left frame: from the sentence start to the opening mark.
+  /// [first, last) of the left frame: from the sentence start to the opening mark. Quotes
+  /// inside the sentence are passed over ("called him a “loser,” a “liar” and ...").
   std::pair<std::size_t, std::size_t> left_frame(std::size_t open) const {
     std::size_t s = open;
-    while (s > 0 && !stop_token(s - 1) && !sentence_end(s - 1)) --s;
+    while (s > 0) {
+      const Token& t = tv_.tok(s - 1);
+      if (t.kind == TokKind::kBreak) break;
+      if (t.quote >= 0) {
+        const Quote& prev = quotes_[static_cast<std::size_t>(t.quote)];
+        if (!prev.closed || ends_sentence(prev, s)) break;
+        s = prev.open;
+        continue;
+      }
+      if (sentence_end(s - 1)) break;
+      --s;
+    }
     return {s, open};
+  }
+
+  /// A quote ending in . ! or ? and followed by a capitalised word ends its sentence.
+  bool ends_sentence(const Quote& q, std::size_t after) const {
+    if (q.span.empty()) return false;
+    char last = tv_.text()[q.span.end - 1];
+    if (last != '.' && last != '!' && last != '?') return false;
+    return after >= tv_.size() || tv_.tok(after).kind != TokKind::kWord || tv_.tok(after).cap;
   }
 
   std::optional<TokenMention> np_forward(std::size_t s, std::size_t limit) const {

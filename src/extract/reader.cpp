@@ -44,6 +44,13 @@ bool is_blank_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '
 
 bool is_blank(std::string_view s) { return std::all_of(s.begin(), s.end(), is_blank_byte); }
 
+// Windows tools save "Unicode" text as UTF-16 with a byte order mark; saying so is more
+// use than calling it binary or invalid.
+bool starts_as_utf16(std::string_view s) {
+  return s.starts_with("\xFF\xFE") || s.starts_with("\xFE\xFF");
+}
+constexpr const char* kUtf16Message = "UTF-16 text (convert it to UTF-8)";
+
 struct FileCloser {
   void operator()(std::FILE* f) const { std::fclose(f); }
 };
@@ -344,6 +351,10 @@ class Reader {
         fail(name, 0, 0, std::string("read error: ") + std::strerror(error));
         return;
     }
+    if (starts_as_utf16(text)) {
+      fail(name, 0, 0, kUtf16Message);
+      return;
+    }
     if (text.find('\0') != std::string::npos) {
       fail(name, 0, 0, "binary file (contains NUL bytes)");
       return;
@@ -425,62 +436,68 @@ class JsonlStream {
 
   // The current line ends: it is carry_ when that holds anything, else `line`.
   void end_line(std::string_view line) {
+    std::optional<Document> doc;
     if (skipping_) {
       seen_content_ = true;
       reader_.fail(name_, line_no_, 0, too_large(reader_.max_));
-    } else if (!carry_.empty()) {
-      parse_line(carry_);
     } else {
-      parse_line(line);
+      doc = parse_line(carry_.empty() ? line : std::string_view(carry_));
     }
     skipping_ = false;
-    // A long line leaves a large buffer behind; do not keep it for the short ones.
+    // The raw line is not needed once parsed: free a large one before the document is
+    // handed on, so that only one copy of a big article is alive while it is processed.
     if (carry_.capacity() > kBlockSize) {
       std::string().swap(carry_);
     } else {
       carry_.clear();
     }
+    if (doc) reader_.on_doc_(std::move(*doc));
     ++line_no_;
   }
 
-  void parse_line(std::string_view line) {
+  std::optional<Document> parse_line(std::string_view line) {
     std::size_t col_shift = 0;
     if (line_no_ == 1 && line.starts_with(kBom)) {
       line.remove_prefix(kBom.size());
       col_shift = kBom.size();
     }
+    if (line_no_ == 1 && starts_as_utf16(line)) {
+      reader_.fail(name_, 0, 0, kUtf16Message);
+      stopped_ = true;
+      return std::nullopt;
+    }
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (is_blank(line)) return;
+    if (is_blank(line)) return std::nullopt;
     seen_content_ = true;
     if (line.size() > reader_.max_) {
       reader_.fail(name_, line_no_, 0, too_large(reader_.max_));
-      return;
+      return std::nullopt;
     }
     // A NUL byte is never in JSON text: the file is binary, and the rest is not worth a
     // message per line.
     if (line.find('\0') != std::string_view::npos) {
       reader_.fail(name_, line_no_, 0, "binary file (contains NUL bytes)");
       stopped_ = true;
-      return;
+      return std::nullopt;
     }
     if (const auto bad = utf8::first_invalid(line)) {
       reader_.fail(name_, line_no_, *bad + 1 + col_shift, "invalid UTF-8");
-      return;
+      return std::nullopt;
     }
     ArticleFields fields;
     const bool ok = json::sax_parse(line.begin(), line.end(), &fields);
     if (!ok) {
       reader_.fail(name_, line_no_, 0, "invalid JSON: " + fields.error());
-      return;
+      return std::nullopt;
     }
     if (!fields.is_object()) {
       reader_.fail(name_, line_no_, 0, "not a JSON object");
-      return;
+      return std::nullopt;
     }
     Article& article = fields.article();
     if (!article.text) {
       reader_.fail(name_, line_no_, 0, "missing string \"text\"");
-      return;
+      return std::nullopt;
     }
     Document doc;
     // An empty id names nothing; the line number still does.
@@ -492,7 +509,7 @@ class JsonlStream {
     doc.url = std::move(article.url);
     doc.publisher = std::move(article.publisher);
     doc.source = name_ + ":" + std::to_string(line_no_);
-    reader_.on_doc_(std::move(doc));
+    return doc;
   }
 
   Reader& reader_;

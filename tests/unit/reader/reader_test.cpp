@@ -116,7 +116,11 @@ INSTANTIATE_TEST_SUITE_P(
                     "x.txt:1:4: invalid UTF-8"},
         BadFileCase{"UnsupportedExtension", "x.html", "<p>hi</p>",
                     "x.html: unsupported file type (expected .txt, .md or .jsonl)"},
-        BadFileCase{"EmptyJsonl", "x.jsonl", "\n\n", "x.jsonl: empty file"}),
+        BadFileCase{"EmptyJsonl", "x.jsonl", "\n\n", "x.jsonl: empty file"},
+        BadFileCase{"Utf16Text", "x.txt", std::string("\xFF\xFEh\0i\0", 6),
+                    "x.txt: UTF-16 text (convert it to UTF-8)"},
+        BadFileCase{"Utf16Jsonl", "x.jsonl", std::string("\xFF\xFE{\0\n\0", 6),
+                    "x.jsonl: UTF-16 text (convert it to UTF-8)"}),
     [](const ::testing::TestParamInfo<BadFileCase>& c) { return std::string(c.param.name); });
 
 TEST_F(ReaderTest, MissingPathIsReported) {
