@@ -98,9 +98,17 @@ bool TokenView::is_determiner(std::size_t i) const {
 }
 
 const CueInfo* TokenView::cue_at(std::size_t i) const {
-  if (!is_word(i) || toks_[i].cap || toks_[i].quote >= 0) return nullptr;
+  if (!is_word(i) || toks_[i].quote >= 0) return nullptr;
   const CueInfo* info = lex_.cue(lower(i));
   if (!info) return nullptr;
+  if (toks_[i].cap) {
+    // "According to ..." opens sentences; "Murphy ... Tweeted on Friday" is a cue written
+    // in title case. Other capitalised cue words are names ("the Washington Post").
+    std::string_view l = lower(i);
+    bool past = l.size() > 3 && l.substr(l.size() - 2) == "ed";
+    bool mid_sentence = i > 0 && toks_[i - 1].kind == TokKind::kPunct && word(i - 1) == ",";
+    if (l != "according" && !(past && mid_sentence)) return nullptr;
+  }
   if (i > 0 && is_determiner(i - 1)) return nullptr;  // "a statement", "the report"
   std::string_view l = lower(i);
   if (l == "according" && !(is_word(i + 1) && lower(i + 1) == "to")) return nullptr;
@@ -183,7 +191,10 @@ class Attributor {
     return after >= tv_.size() || tv_.tok(after).kind != TokKind::kWord || tv_.tok(after).cap;
   }
 
-  std::optional<TokenMention> np_forward(std::size_t s, std::size_t limit) const {
+  /// The noun phrase starting at s. `relaxed`: any lower-case phrase will do (after an
+  /// inverted cue the phrase is the speaker whatever its head: ," read one.).
+  std::optional<TokenMention> np_forward(std::size_t s, std::size_t limit,
+                                         bool relaxed = false) const {
     if (s >= limit || !is_word(s)) return std::nullopt;
     std::string_view l = lw(s);
     if (tv_.is_pronoun(s)) {
@@ -230,8 +241,10 @@ class Attributor {
       ++e;
       ++count;
     }
-    if (!tv_.is_determiner(s) && !tv_.lex().is_speaker_noun(lw(e))) return std::nullopt;
-    if (tv_.is_determiner(s) && e == s) return std::nullopt;
+    if (!relaxed && !tv_.is_determiner(s) && !tv_.lex().is_speaker_noun(lw(e)) &&
+        !tv_.tok(e).cap)
+      return std::nullopt;
+    if (tv_.is_determiner(s) && e == s && !relaxed) return std::nullopt;
     return TokenMention{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(e + 1),
                         MentionKind::kNominal};
   }
@@ -268,7 +281,6 @@ class Attributor {
       --s;
       ++count;
     }
-    if (!tv_.lex().is_speaker_noun(l) && !tv_.is_determiner(s)) return std::nullopt;
     return TokenMention{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(e + 1),
                         MentionKind::kNominal};
   }
@@ -294,6 +306,20 @@ class Attributor {
     while (j > floor && is_word(j) && !tv_.tok(j).cap &&
            (in(lw(j), kBetween) || ends_ly(lw(j)))) {
       --j;
+    }
+    // "The email goes on to say:", "he went on to write": the subject of the verb before "to".
+    if (j > floor && is_word(j) && lw(j) == "to") {
+      --j;
+      for (int k = 0; k < 2 && j > floor && is_word(j) && !tv_.tok(j).cap &&
+                      !tv_.is_pronoun(j) && !tv_.is_determiner(j) &&
+                      !tv_.lex().is_speaker_noun(lw(j));
+           ++k) {
+        --j;
+      }
+      while (j > floor && is_word(j) && !tv_.tok(j).cap &&
+             (in(lw(j), kBetween) || ends_ly(lw(j)))) {
+        --j;
+      }
     }
     if (is_word(j)) {
       if (auto np = np_backward(j, floor)) return np;
@@ -336,8 +362,17 @@ class Attributor {
   /// Speaker of a cue verb at c inside a frame [fs, fe).
   std::optional<TokenMention> cue_subject(std::size_t c, const CueInfo& info, std::size_t fs,
                                           std::size_t fe) const {
-    if (lw(c) == "according") return np_forward(c + 2, fe);
-    if (info.participle) return clause_subject(fs, c);
+    if (lw(c) == "according") return np_forward(c + 2, fe, true);
+    if (info.participle) {
+      if (auto np = clause_subject(fs, c)) return np;
+      // "When he returned he began by saying": the nearest person before the verb.
+      for (std::size_t k = c; k > fs; --k) {
+        if (is_word(k - 1) && (tv_.is_pronoun(k - 1) || tv_.name_word(k - 1))) {
+          return tv_.is_pronoun(k - 1) ? np_forward(k - 1, c) : np_backward(k - 1, fs);
+        }
+      }
+      return std::nullopt;
+    }
     return subject_before(c, fs);
   }
 
@@ -364,7 +399,7 @@ class Attributor {
           }
         } else {
           std::size_t after = lw(i) == "according" ? i + 2 : i + 1;
-          if (auto np = np_forward(after, re)) {
+          if (auto np = np_forward(after, re, true)) {
             set_cue(a, i, *info);
             a.speaker = np;
             a.rule = "inverted-cue";
@@ -449,7 +484,8 @@ class Attributor {
             }
           }
         }
-        if (auto np = clause_subject(ps, pe); np && np->kind == MentionKind::kName) {
+        if (auto np = clause_subject(ps, pe);
+            np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun)) {
           a.speaker = np;
           a.cue_text = ":";
           a.rule = "colon-intro";
