@@ -82,15 +82,30 @@ bool TokenView::is_punct(std::size_t i, std::string_view p) const {
 
 bool TokenView::outside(std::size_t i) const { return toks_[i].quote < 0; }
 
+std::string_view TokenView::base(std::size_t i) const {
+  std::string_view l = lower(i);
+  for (std::string_view suffix : {"\xe2\x80\x99" "s", "'s", "\xe2\x80\x99" "re", "'re", "\xe2\x80\x99" "d", "'d",
+                                  "\xe2\x80\x99" "ll", "'ll", "\xe2\x80\x99" "ve", "'ve"}) {
+    if (l.size() > suffix.size() && l.substr(l.size() - suffix.size()) == suffix) {
+      return l.substr(0, l.size() - suffix.size());
+    }
+  }
+  return l;
+}
+
 bool TokenView::name_word(std::size_t i) const {
   if (!is_word(i) || !toks_[i].cap) return false;
   std::string_view l = lower(i);
   if (lex_.is_title(l)) return true;
-  return !lex_.is_not_name(l) && !lex_.pronoun(l);
+  std::string_view b = base(i);
+  if (lex_.is_not_name(b) || lex_.pronoun(b)) return false;
+  // Sentence-initial adverbs ("Reluctantly") are not names; "Kelly" and "Holly" are.
+  if (b.size() > 4 && b.substr(b.size() - 2) == "ly" && !lex_.is_first_name(b)) return false;
+  return true;
 }
 
 bool TokenView::is_pronoun(std::size_t i) const {
-  return is_word(i) && lex_.pronoun(lower(i)) != nullptr;
+  return is_word(i) && lex_.pronoun(base(i)) != nullptr;
 }
 
 bool TokenView::is_determiner(std::size_t i) const {

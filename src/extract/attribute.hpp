@@ -47,6 +47,8 @@ class TokenView {
   TokenView(std::string_view text, const std::vector<Token>& toks, const Lexicon& lex);
   [[nodiscard]] std::string_view word(std::size_t i) const;
   [[nodiscard]] std::string_view lower(std::size_t i) const;
+  /// lower() without a clitic: "he’s" -> "he", "Clinton's" -> "clinton".
+  [[nodiscard]] std::string_view base(std::size_t i) const;
   [[nodiscard]] bool is_word(std::size_t i) const;
   [[nodiscard]] bool is_punct(std::size_t i, std::string_view p) const;
   [[nodiscard]] bool outside(std::size_t i) const;

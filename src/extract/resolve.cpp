@@ -335,7 +335,7 @@ std::int32_t Resolver::resolve(const TokenMention& m) {
       break;
     }
     case MentionKind::kPronoun: {
-      const Gender* g = lex.pronoun(tv_.lower(m.first));
+      const Gender* g = lex.pronoun(tv_.base(m.first));
       if (!g || *g == Gender::kUnknown) break;
       e = resolve_pronoun(m.first, *g);
       break;
@@ -371,7 +371,7 @@ std::int32_t Resolver::resolve(const TokenMention& m) {
     Entity& ent = entities_[static_cast<std::size_t>(e)];
     ent.notable = true;
     if (m.kind == MentionKind::kPronoun && ent.gender == Gender::kUnknown) {
-      const Gender* g = lex.pronoun(tv_.lower(m.first));
+      const Gender* g = lex.pronoun(tv_.base(m.first));
       if (g && (*g == Gender::kMale || *g == Gender::kFemale)) ent.gender = *g;
     }
     timeline_.emplace_back(m.first, e);

@@ -4,7 +4,7 @@
 #
 # Usage (from the repository root, so that inputs are named samples/...):
 #   tests/e2e/golden.sh [--update] QUOTEGRAPH GOLDEN_DIR INPUT...
-# INPUT is a sample file or a directory of samples (its README.md is skipped).
+# INPUT is a sample file or a directory of samples (every .txt, .md and .jsonl in it).
 # For a sample NAME.EXT the goldens are GOLDEN_DIR/NAME.extract.jsonl,
 # NAME.graphml and NAME.dot. With --update, or UPDATE_GOLDEN=1 in the
 # environment, the goldens are rewritten instead of compared (the approve
@@ -120,7 +120,6 @@ for input in "$@"; do
     found=0
     for f in "$input"/*.txt "$input"/*.md "$input"/*.jsonl; do
       [ -f "$f" ] || continue
-      [ "$(basename "$f")" = README.md ] && continue
       found=1
       run_sample "$f"
     done
