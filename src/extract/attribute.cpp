@@ -580,6 +580,18 @@ class Attributor {
       return inherit(qi - 1, "previous-paragraph", 0.6);
     }
     if (short_quote) {
+      // A few words quoted inside a sentence about a named person ("Bush referred to Rubio
+      // as a “work in progress”") are that person's words; alone, they are scare quotes.
+      auto [ls, le] = left_frame(q.open);
+      if (q.words >= 2 && !title_case(tv_, q)) {
+        if (auto np = clause_subject(ls, le);
+            np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun)) {
+          a.speaker = np;
+          a.rule = "sentence-subject";
+          a.confidence = 0.4;
+          return a;
+        }
+      }
       a.keep = false;
       a.rule = "scare-quote";
       return a;

@@ -92,8 +92,15 @@ Extraction extract(const Document& doc, const Lexicon& lexicon) {
 
   for (std::size_t q = 0; q < quotes.size(); ++q) {
     const Attribution& a = attrs[q];
-    if (!a.keep) continue;
     const Quote& qt = quotes[q];
+    if (!a.keep) {
+      Statement st;
+      st.span = qt.span;
+      st.text = doc.text.substr(qt.span.start, qt.span.size());
+      st.rule = a.rule;
+      ex.rejected.push_back(std::move(st));
+      continue;
+    }
     Statement st;
     st.span = qt.span;
     st.text = doc.text.substr(qt.span.start, qt.span.size());

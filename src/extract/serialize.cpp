@@ -64,6 +64,14 @@ nlohmann::ordered_json to_json(const Extraction& ex, bool explain) {
     inter.push_back(J{{"type", i.type}, {"from", i.from}, {"to", i.to}});
   }
   out["interactions"] = std::move(inter);
+  if (explain) {
+    J rejected = J::array();
+    for (const Statement& s : ex.rejected) {
+      rejected.push_back(
+          J{{"start", s.span.start}, {"end", s.span.end}, {"text", s.text}, {"rule", s.rule}});
+    }
+    out["rejected"] = std::move(rejected);
+  }
   if (!ex.title.empty()) out["title"] = ex.title;
   if (!ex.date.empty()) out["date"] = ex.date;
   if (!ex.url.empty()) out["url"] = ex.url;

@@ -89,6 +89,8 @@ struct Extraction {
   std::vector<Person> people;
   std::vector<HandleLink> handles;
   std::vector<Interaction> interactions;
+  /// Quoted stretches judged not to be statements (scare quotes, titles), for --explain.
+  std::vector<Statement> rejected;
 };
 
 }  // namespace quotegraph
