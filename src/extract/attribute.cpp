@@ -1,5 +1,6 @@
 #include "extract/attribute.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 
@@ -37,7 +38,9 @@ constexpr std::string_view kBetween[] = {
     "must",      "should",    "earlier",  "often",     "always",   "previously", "recently",
     "reportedly", "repeatedly", "quickly", "publicly", "privately", "finally",   "separately",
     "similarly", "directly",  "simply",   "herself",   "himself",  "themselves", "still",
-    "already",   "back",      "had"};
+    "already",   "back",      "had",       "can’t",    "won’t",    "don’t",     "doesn’t",
+    "didn’t",    "wouldn’t",  "couldn’t",  "isn’t",    "wasn’t",   "hasn’t",    "haven’t",
+    "can't",     "won't",     "don't",     "doesn't",  "didn't",   "wouldn't",  "couldn't"};
 
 constexpr std::string_view kParticles[] = {
     "de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "dos", "del", "di"};
@@ -127,6 +130,27 @@ const CueInfo* TokenView::cue_at(std::size_t i) const {
   if (i > 0 && is_determiner(i - 1)) return nullptr;  // "a statement", "the report"
   std::string_view l = lower(i);
   if (l == "according" && !(is_word(i + 1) && lower(i + 1) == "to")) return nullptr;
+  // Cue words that are also nouns ("his home state", "the police report") are verbs only
+  // after a subject or an auxiliary.
+  static constexpr std::string_view kNounLike[] = {
+      "state",  "states",   "report", "reports", "note",    "notes",   "post",   "posts",
+      "claim",  "claims",   "call",   "calls",   "tweet",   "tweets",  "remark", "remarks",
+      "promise", "promises", "pledge", "pledges", "vow",    "vows",    "answer", "answers",
+      "reply",  "replies",  "read",   "reads",   "comment", "comments", "warning", "demands",
+      "charges", "terms",   "cites",  "mentions", "adds",   "stress",  "stresses", "wonders"};
+  if (std::find(std::begin(kNounLike), std::end(kNounLike), l) != std::end(kNounLike) && i > 0 &&
+      toks_[i - 1].kind == TokKind::kWord && !toks_[i - 1].cap) {
+    std::string_view prev = lower(i - 1);
+    static constexpr std::string_view kBeforeVerb[] = {
+        "to",  "will", "would", "did", "does", "do",   "can", "could", "should", "may",
+        "might", "must", "also", "then", "often", "always", "never", "not", "who", "he",
+        "she", "they", "it",    "i",   "we",   "you",  "that", "which", "and", "still",
+        "now", "just", "later", "simply", "only", "even", "again", "sources", "officials"};
+    bool verb_context = std::find(std::begin(kBeforeVerb), std::end(kBeforeVerb), prev) !=
+                            std::end(kBeforeVerb) ||
+                        (prev.size() > 4 && prev.substr(prev.size() - 2) == "ly");
+    if (!verb_context) return nullptr;
+  }
   if (l == "put" || l == "puts") {
     // only "as she put it"
     if (!(is_word(i + 1) && lower(i + 1) == "it")) return nullptr;
@@ -337,8 +361,22 @@ class Attributor {
       }
     }
     if (is_word(j)) {
-      if (auto np = np_backward(j, floor)) return np;
-      return std::nullopt;
+      auto np = np_backward(j, floor);
+      // "Beck, who has in the past described": skip a prepositional phrase to the subject.
+      for (int hop = 0; hop < 2 && np && np->kind == MentionKind::kNominal && np->first > floor &&
+                        is_word(np->first - 1) && in(lw(np->first - 1), kPrepositions);
+           ++hop) {
+        std::size_t k = np->first - 1;
+        while (k > floor && is_word(k - 1) && !tv_.tok(k - 1).cap &&
+               (in(lw(k - 1), kBetween) || ends_ly(lw(k - 1)))) {
+          --k;
+        }
+        if (k == floor) break;
+        auto before = is_word(k - 1) ? np_backward(k - 1, floor) : std::nullopt;
+        if (!before) break;
+        np = before;
+      }
+      return np;
     }
     if (tv_.is_punct(j, ",") || tv_.is_punct(j, ")") || tv_.is_punct(j, "\xe2\x80\x94")) {
       // ", Jeff Weaver, said": an appositive name right before the cue.
