@@ -125,7 +125,10 @@ const CueInfo* TokenView::cue_at(std::size_t i) const {
     std::string_view l = lower(i);
     bool past = l.size() > 3 && l.substr(l.size() - 2) == "ed";
     bool mid_sentence = i > 0 && toks_[i - 1].kind == TokKind::kPunct && word(i - 1) == ",";
-    if (l != "according" && !(past && mid_sentence)) return nullptr;
+    bool starts = i == 0 || toks_[i - 1].kind == TokKind::kBreak ||
+                  (toks_[i - 1].kind == TokKind::kPunct && (word(i - 1) == "." || word(i - 1) == ":"));
+    bool inverted = starts && (l == "said" || l == "says" || l == "added" || l == "wrote");
+    if (l != "according" && !(past && mid_sentence) && !inverted) return nullptr;
   }
   if (i > 0 && is_determiner(i - 1)) return nullptr;  // "a statement", "the report"
   std::string_view l = lower(i);
@@ -166,10 +169,30 @@ class Attributor {
 
   std::vector<Attribution> run() {
     std::vector<Attribution> out(quotes_.size());
-    for (std::size_t q = 0; q < quotes_.size(); ++q) out[q] = by_cue(q);
+    for (std::size_t q = 0; q < quotes_.size(); ++q) {
+      const Quote& qt = quotes_[q];
+      std::size_t mark = tv_.tok(qt.open).start;
+      if (mark > 0 && tv_.text()[mark - 1] == '=') {
+        out[q].keep = false;  // an attribute value in markup: author="..."
+        out[q].rule = "markup";
+        continue;
+      }
+      out[q] = by_cue(q);
+      // A title named near a cue ("said on CNN’s “State of the Union”") is not speech; a
+      // cue right beside the marks still makes it one ("“Thank You,” she said").
+      if (out[q].cue >= 0 && title_case(tv_, qt) && qt.words <= 6 &&
+          out[q].rule != "trailing-cue" && out[q].rule != "inverted-cue" &&
+          !adjacent_lead(qt, static_cast<std::size_t>(out[q].cue))) {
+        out[q] = Attribution{};
+        out[q].keep = false;
+        out[q].rule = "title";
+      }
+    }
     // Rules that lean on neighbours run once every quote has had its own chance.
     for (std::size_t q = 0; q < quotes_.size(); ++q) {
-      if (out[q].speaker || out[q].cue >= 0) continue;
+      if (out[q].speaker || out[q].cue >= 0 || out[q].rule == "markup" ||
+          out[q].rule == "title")
+        continue;
       out[q] = by_context(q, out);
     }
     return out;
@@ -222,6 +245,13 @@ class Attributor {
     return {s, open};
   }
 
+  /// The cue introduces the quote directly: "said:", "said,", "wrote".
+  bool adjacent_lead(const Quote& q, std::size_t cue) const {
+    std::size_t k = cue + 1;
+    while (k < q.open && tv_.tok(k).kind == TokKind::kPunct) ++k;
+    return k == q.open;
+  }
+
   /// A quote ending in . ! or ? and followed by a capitalised word ends its sentence.
   bool ends_sentence(const Quote& q, std::size_t after) const {
     if (q.span.empty()) return false;
@@ -270,7 +300,7 @@ class Attributor {
       return TokenMention{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(e + 1),
                           has_name ? MentionKind::kName : MentionKind::kNominal};
     }
-    if (tv_.tok(s).cap) return std::nullopt;
+    if (tv_.tok(s).cap && !tv_.is_determiner(s) && l != "one") return std::nullopt;
     if (in(l, kFunction) || tv_.cue_at(s)) return std::nullopt;
     // A lower-case noun phrase: "a campaign spokesman", "officials", "the Trump campaign".
     std::size_t e = s;
@@ -339,13 +369,17 @@ class Attributor {
   }
 
   /// The subject of the cue at c, looking left from it within [floor, c).
-  std::optional<TokenMention> subject_before(std::size_t c, std::size_t floor) const {
-    if (c <= floor) return std::nullopt;
-    std::size_t j = c - 1;
+  std::size_t skip_between(std::size_t j, std::size_t floor) const {
     while (j > floor && is_word(j) && !tv_.tok(j).cap &&
            (in(lw(j), kBetween) || ends_ly(lw(j)))) {
       --j;
     }
+    return j;
+  }
+
+  std::optional<TokenMention> subject_before(std::size_t c, std::size_t floor) const {
+    if (c <= floor) return std::nullopt;
+    std::size_t j = skip_between(c - 1, floor);
     // "The email goes on to say:", "he went on to write": the subject of the verb before "to".
     if (j > floor && is_word(j) && lw(j) == "to") {
       --j;
@@ -355,24 +389,31 @@ class Attributor {
            ++k) {
         --j;
       }
-      while (j > floor && is_word(j) && !tv_.tok(j).cap &&
-             (in(lw(j), kBetween) || ends_ly(lw(j)))) {
-        --j;
-      }
+      j = skip_between(j, floor);
+    }
+    // "Governor Mary Fallin (R-OK) said": step over the parenthesis.
+    if (j > floor && tv_.is_punct(j, ")")) {
+      std::size_t k = j;
+      while (k > floor && j - k < 10 && !tv_.is_punct(k, "(")) --k;
+      if (tv_.is_punct(k, "(") && k > floor) j = skip_between(k - 1, floor);
     }
     if (is_word(j)) {
+      std::string_view w = lw(j);
+      // "Trump ..., but now said", "He ... and joked": the subject of the first verb.
+      if (w == "but" || w == "and" || w == "yet") return clause_subject(floor, c);
+      // "the report, which notes": the phrase before the relative pronoun.
+      if ((w == "which" || w == "that") && j > floor + 1 && tv_.is_punct(j - 1, ",")) {
+        return is_word(j - 2) ? np_backward(j - 2, floor) : std::nullopt;
+      }
       auto np = np_backward(j, floor);
       // "Beck, who has in the past described": skip a prepositional phrase to the subject.
       for (int hop = 0; hop < 2 && np && np->kind == MentionKind::kNominal && np->first > floor &&
                         is_word(np->first - 1) && in(lw(np->first - 1), kPrepositions);
            ++hop) {
-        std::size_t k = np->first - 1;
-        while (k > floor && is_word(k - 1) && !tv_.tok(k - 1).cap &&
-               (in(lw(k - 1), kBetween) || ends_ly(lw(k - 1)))) {
-          --k;
-        }
-        if (k == floor) break;
-        auto before = is_word(k - 1) ? np_backward(k - 1, floor) : std::nullopt;
+        std::size_t k = skip_between(np->first - 1, floor);
+        if (k <= floor) break;
+        k = skip_between(k - 1, floor);
+        auto before = is_word(k) ? np_backward(k, floor) : std::nullopt;
         if (!before) break;
         np = before;
       }
@@ -416,6 +457,9 @@ class Attributor {
   std::optional<TokenMention> cue_subject(std::size_t c, const CueInfo& info, std::size_t fs,
                                           std::size_t fe) const {
     if (lw(c) == "according") return np_forward(c + 2, fe, true);
+    if (c == fs || (c > fs && !is_word(c - 1) && c - 1 == fs)) {
+      return np_forward(c + 1, fe, true);  // "Said Dorothy Poynter, who ...: “...”"
+    }
     if (info.participle) {
       if (auto np = clause_subject(fs, c)) return np;
       // "When he returned he began by saying": the nearest person before the verb.
