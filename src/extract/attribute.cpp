@@ -678,6 +678,23 @@ class Attributor {
       a.rule = "scare-quote";
       return a;
     }
+    // A quote that opens a sentence right after one about a person ("Bolton distanced
+    // himself ... “I’m going to support him ...”"): the subject of that sentence.
+    auto [ls, le] = left_frame(q.open);
+    if (ls == le && ls > 0) {
+      std::size_t end = ls;
+      while (end > 0 && tv_.tok(end - 1).kind == TokKind::kBreak) --end;
+      if (end > 0 && end + 3 > ls && tv_.outside(end - 1)) {
+        auto [ps, pe] = left_frame(end - 1);
+        if (auto np = clause_subject(ps, pe);
+            np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun)) {
+          a.speaker = np;
+          a.rule = "previous-sentence";
+          a.confidence = 0.45;
+          return a;
+        }
+      }
+    }
     a.rule = "unattributed";
     a.confidence = 0.3;
     return a;
