@@ -314,8 +314,11 @@ class Attributor {
         !tv_.tok(e).cap)
       return std::nullopt;
     if (tv_.is_determiner(s) && e == s && !relaxed) return std::nullopt;
+    // "the Gazette", "the Associated Press": a determiner before a name is the name.
+    bool named = tv_.is_determiner(s) && e > s;
+    for (std::size_t k = s + 1; named && k <= e; ++k) named = tv_.name_word(k);
     return TokenMention{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(e + 1),
-                        MentionKind::kNominal};
+                        named ? MentionKind::kName : MentionKind::kNominal};
   }
 
   std::optional<TokenMention> np_backward(std::size_t e, std::size_t floor) const {

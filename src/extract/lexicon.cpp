@@ -46,7 +46,9 @@ Lexicon Lexicon::from_text(std::string_view cues, std::string_view first_names,
     CueInfo info;
     info.reply = flags.find("reply") != std::string_view::npos;
     info.weak = flags.find("weak") != std::string_view::npos;
-    info.participle = word.size() > 4 && word.substr(word.size() - 3) == "ing";
+    // "according (to)" looks like a participle but names its speaker after "to".
+    info.participle =
+        word.size() > 4 && word.substr(word.size() - 3) == "ing" && word != "according";
     lex.cues_[std::string(word)] = info;
   });
   for_each_entry(first_names, [&](std::string_view w, std::string_view g) {

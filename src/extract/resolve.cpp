@@ -18,7 +18,8 @@ constexpr std::string_view kOrgWords[] = {
     "fbi",       "cia",        "pentagon",  "coalition",  "union",      "club",     "center",
     "centre",    "fund",       "bank",      "board",      "npr",        "pac",      "gop",
     "twitter",   "facebook",   "google",    "organization", "organisation", "institution",
-    "republicans", "democrats"};
+    "republicans", "democrats", "ministry", "association", "federation", "authority", "army",
+    "navy", "embassy", "parliament", "government", "council", "secretariat", "league"};
 
 constexpr std::string_view kSuffixes[] = {"jr", "jr.", "sr", "sr.", "iii"};
 
@@ -86,6 +87,13 @@ Resolver::NamePart Resolver::split_title(std::uint32_t first, std::uint32_t last
   const Lexicon& lex = tv_.lex();
   // Skip a leading "the" ("The New York Times" is the New York Times).
   while (first < last && tv_.lower(first) == "the") ++first;
+  // "Valdoria's Ministry of Fisheries" is the Ministry of Fisheries.
+  if (last - first > 1) {
+    std::string_view w = tv_.lower(first);
+    if ((w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
+        (w.size() > 4 && w.substr(w.size() - 4) == "\xe2\x80\x99s"))
+      ++first;
+  }
   // "Freshman Democratic Congresswoman Alexandria Ocasio-Cortez": the name follows the
   // last title word of the run.
   std::uint32_t title_end = first;
@@ -193,7 +201,16 @@ void Resolver::collect() {
       continue;
     }
     std::uint32_t e = i + 1;
-    while (e < n && tv_.name_word(e) && tv_.tok(e).quote == tv_.tok(i).quote) ++e;
+    for (;;) {
+      while (e < n && tv_.name_word(e) && tv_.tok(e).quote == tv_.tok(i).quote) ++e;
+      // "Ministry of Fisheries", "Bank of England": organisations continue over "of".
+      if (e + 1 < n && tv_.lower(e) == "of" && !tv_.tok(e).cap && is_org_word(tv_.lower(e - 1)) &&
+          tv_.name_word(e + 1) && tv_.tok(e + 1).quote == tv_.tok(i).quote) {
+        e += 2;
+        continue;
+      }
+      break;
+    }
     NamePart np = split_title(i, e);
     if (np.first < np.last) {
       runs.push_back(Run{np, name_text(np.first, np.last), tv_.tok(i).quote >= 0});
@@ -354,8 +371,20 @@ std::int32_t Resolver::resolve(const TokenMention& m) {
       break;
     }
     case MentionKind::kNominal: {
-      // "the senator": the latest person with that role.
       std::string_view head = tv_.lower(m.last - 1);
+      // "the ministry", "the association": the latest organisation of that name.
+      if (is_org_word(head) || head == "association" || head == "ministry") {
+        for (const NameOccurrence& o : occ_) {
+          if (o.first >= m.first) break;
+          if (o.entity < 0) continue;
+          const Entity& ent = entities_[static_cast<std::size_t>(o.entity)];
+          if (ent.kind == EntityKind::kOrganization &&
+              std::find(ent.parts.begin(), ent.parts.end(), head) != ent.parts.end())
+            e = o.entity;
+        }
+        break;
+      }
+      // "the senator": the latest person with that role.
       if (!lex.is_title(head)) break;
       for (const NameOccurrence& o : occ_) {
         if (o.first >= m.first) break;
