@@ -53,7 +53,8 @@ Json node_json(const std::string& id, const graph::NodeProps& n) {
 void write_json(const graph::Graph& g, std::ostream& out) {
   Json doc;
   doc["directed"] = true;
-  doc["multigraph"] = false;
+  // A statement may both mention and address the same person: two edges, one pair.
+  doc["multigraph"] = true;
   doc["graph"] = Json::object();
   doc["nodes"] = Json::array();
   doc["links"] = Json::array();

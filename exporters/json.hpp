@@ -11,7 +11,7 @@
 
 namespace quotegraph::exporters {
 
-/// Writes {"directed":true,"multigraph":false,"graph":{},"nodes":[...],"links":[...]}:
+/// Writes {"directed":true,"multigraph":true,"graph":{},"nodes":[...],"links":[...]}:
 /// nodes carry "id" (graph::node_ids), "kind", "label" and the fields of their kind
 /// that are set; links carry "source", "target", "relation" and "weight". Indented by
 /// two spaces, keys in a fixed order, invalid UTF-8 replaced by U+FFFD.

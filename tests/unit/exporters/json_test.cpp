@@ -24,7 +24,7 @@ TEST(WriteJson, NodeLinkShapeOfNetworkx) {
   const nlohmann::json j =
       nlohmann::json::parse(json_of({testing::seed_extraction(), testing::second_extraction()}));
   EXPECT_EQ(j["directed"], true);
-  EXPECT_EQ(j["multigraph"], false);
+  EXPECT_EQ(j["multigraph"], true);
   EXPECT_TRUE(j["graph"].is_object());
   ASSERT_EQ(j["nodes"].size(), 14u);
 
@@ -77,7 +77,7 @@ TEST(WriteJson, SameGraphSameBytes) {
   const std::string first = json_of(input);
   EXPECT_EQ(first, json_of(input));
   EXPECT_EQ(
-      first.rfind("{\n  \"directed\": true,\n  \"multigraph\": false,\n  \"graph\": {},\n", 0), 0u);
+      first.rfind("{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": {},\n", 0), 0u);
 }
 
 }  // namespace
