@@ -650,8 +650,12 @@ class Attributor {
     auto attributed = [&](std::size_t k) { return done[k].speaker || done[k].inherits >= 0; };
     if (q.continues && qi > 0 && attributed(qi - 1)) return inherit(qi - 1, "continuation", 0.85);
     bool short_quote = q.words < 5 || title_case(tv_, q);
-    // Another quote of the same paragraph: "A," he said. "B."
-    if (qi > 0 && quotes_[qi - 1].para == q.para && attributed(qi - 1) && !short_quote) {
+    // Another quote of the same paragraph: "A," he said. "B." A short one too, when it
+    // is a sentence of its own ("Signatures are easy," he said. "Volunteers are not.").
+    auto [ls, le] = left_frame(q.open);
+    bool own_sentence = ls == le && q.words >= 2 && !title_case(tv_, q);
+    if (qi > 0 && quotes_[qi - 1].para == q.para && attributed(qi - 1) &&
+        (!short_quote || own_sentence)) {
       return inherit(qi - 1, "same-paragraph", 0.75);
     }
     if (qi + 1 < quotes_.size() && quotes_[qi + 1].para == q.para && done[qi + 1].speaker &&
@@ -667,7 +671,6 @@ class Attributor {
     if (short_quote) {
       // A few words quoted inside a sentence about a named person ("Bush referred to Rubio
       // as a “work in progress”") are that person's words; alone, they are scare quotes.
-      auto [ls, le] = left_frame(q.open);
       if (q.words >= 2 && !title_case(tv_, q)) {
         if (auto np = clause_subject(ls, le);
             np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun)) {
@@ -683,7 +686,6 @@ class Attributor {
     }
     // A quote that opens a sentence right after one about a person ("Bolton distanced
     // himself ... “I’m going to support him ...”"): the subject of that sentence.
-    auto [ls, le] = left_frame(q.open);
     if (ls == le && ls > 0) {
       std::size_t end = ls;
       while (end > 0 && tv_.tok(end - 1).kind == TokKind::kBreak) --end;

@@ -230,6 +230,29 @@ void Resolver::collect() {
     std::int32_t e = add_entity(r.name, r.np, person);
     if (person && (parts.size() >= 2)) entities_[static_cast<std::size_t>(e)].notable = true;
   }
+  // A name whose surname is also written alone elsewhere ("Gregor Lindqvist" ... "said
+  // Lindqvist") is a person even when its first name is not in the lexicon.
+  std::vector<std::string> alone;
+  for (const Run& r : runs) {
+    auto parts = name_parts(r.name);
+    if (parts.size() == 1) alone.push_back(parts.front());
+  }
+  for (Run r : runs) {
+    auto parts = name_parts(r.name);
+    // "Ten-year-old Noor Haddad": an age is not part of the name.
+    while (parts.size() > 2 && parts.front().find_first_of("0123456789") == std::string::npos &&
+           parts.front().find("-old") != std::string::npos) {
+      ++r.np.first;
+      r.name = name_text(r.np.first, r.np.last);
+      parts = name_parts(r.name);
+    }
+    if (parts.size() < 2 || parts.size() > 3) continue;
+    if (std::any_of(parts.begin(), parts.end(), [](const std::string& p) { return is_org_word(p); }))
+      continue;
+    if (std::find(alone.begin(), alone.end(), parts.back()) == alone.end()) continue;
+    std::int32_t e = add_entity(r.name, r.np, true);
+    entities_[static_cast<std::size_t>(e)].notable = true;
+  }
   // Every run resolves, in text order, so that recency is known for surnames.
   for (const Run& r : runs) {
     NameOccurrence o;
