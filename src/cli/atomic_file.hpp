@@ -13,6 +13,7 @@ namespace quotegraph::cli {
 
 /// Calls write with a stream on a temporary file, then renames it to path.
 /// Throws quotegraph::Error (and removes the temporary) when anything fails.
-void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
+void write_file_atomically(const std::string& path,
+                           const std::function<void(std::ostream&)>& write);
 
 }  // namespace quotegraph::cli

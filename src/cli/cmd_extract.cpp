@@ -32,8 +32,7 @@ void add_extract_command(CLI::App& app, int& exit_code) {
       "  quotegraph extract article.txt --format jsonl\n"
       "  quotegraph extract corpus.jsonl more/ --explain > quotes.jsonl\n"
       "  cat article.txt | quotegraph extract -");
-  cmd->add_option("inputs", opts->inputs,
-                  "Files (.txt, .md, .jsonl), directories, or - for stdin")
+  cmd->add_option("inputs", opts->inputs, "Files (.txt, .md, .jsonl), directories, or - for stdin")
       ->required();
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"jsonl"}))
@@ -46,7 +45,8 @@ void add_extract_command(CLI::App& app, int& exit_code) {
     Progress progress(opts->progress && spdlog::get_level() <= spdlog::level::warn);
     std::size_t failed = for_each_document(opts->inputs, [&](Document&& doc) {
       Extraction ex = extract(doc);
-      line = to_json(ex, opts->explain).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      line =
+          to_json(ex, opts->explain).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       line += '\n';
       std::fwrite(line.data(), 1, line.size(), stdout);
       progress.tick(doc.text.size());

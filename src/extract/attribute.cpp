@@ -16,43 +16,42 @@ bool in(std::string_view w, const std::string_view (&set)[N]) {
 }
 
 constexpr std::string_view kDeterminers[] = {
-    "a",     "an",   "the",     "his",     "her",  "their", "its",  "our",  "my",    "this",
+    "a",     "an",    "the",     "his",     "her",  "their", "its",  "our",  "my",    "this",
     "these", "those", "another", "several", "many", "some",  "most", "both", "other", "each"};
 
 // Words that end a noun phrase when read forward, or stop a backward walk.
 constexpr std::string_view kFunction[] = {
-    "that",  "which", "and",   "or",     "but",    "to",     "of",      "in",     "on",
-    "at",    "for",   "with",  "from",   "by",     "as",     "than",    "about",  "after",
-    "before", "when", "while", "if",     "because", "since", "is",      "was",    "are",
-    "were",  "be",    "been",  "has",    "have",   "had",    "will",    "would",  "can",
-    "could", "should", "may",  "might",  "must",   "did",    "does",    "do",     "not",
-    "also",  "then",  "now",   "there",  "here",   "what",   "how",     "why",    "where",
-    "into",  "over",  "during", "so"};
+    "that",  "which", "and",     "or",    "but",   "to",   "of",     "in",     "on",     "at",
+    "for",   "with",  "from",    "by",    "as",    "than", "about",  "after",  "before", "when",
+    "while", "if",    "because", "since", "is",    "was",  "are",    "were",   "be",     "been",
+    "has",   "have",  "had",     "will",  "would", "can",  "could",  "should", "may",    "might",
+    "must",  "did",   "does",    "do",    "not",   "also", "then",   "now",    "there",  "here",
+    "what",  "how",   "why",     "where", "into",  "over", "during", "so"};
 
 // Adverbs and auxiliaries between a subject and its cue: "Trump then said", "she has said".
 constexpr std::string_view kBetween[] = {
-    "also",      "then",      "later",    "has",       "have",     "had",        "was",
-    "is",        "were",      "are",      "would",     "will",     "once",       "first",
-    "again",     "further",   "just",     "only",      "even",     "never",      "not",
-    "did",       "does",      "do",       "can",       "could",    "may",        "might",
-    "must",      "should",    "earlier",  "often",     "always",   "previously", "recently",
-    "reportedly", "repeatedly", "quickly", "publicly", "privately", "finally",   "separately",
-    "similarly", "directly",  "simply",   "herself",   "himself",  "themselves", "still",
-    "already",   "back",      "had",       "can’t",    "won’t",    "don’t",     "doesn’t",
-    "didn’t",    "wouldn’t",  "couldn’t",  "isn’t",    "wasn’t",   "hasn’t",    "haven’t",
-    "can't",     "won't",     "don't",     "doesn't",  "didn't",   "wouldn't",  "couldn't"};
+    "also",       "then",       "later",    "has",      "have",      "had",        "was",
+    "is",         "were",       "are",      "would",    "will",      "once",       "first",
+    "again",      "further",    "just",     "only",     "even",      "never",      "not",
+    "did",        "does",       "do",       "can",      "could",     "may",        "might",
+    "must",       "should",     "earlier",  "often",    "always",    "previously", "recently",
+    "reportedly", "repeatedly", "quickly",  "publicly", "privately", "finally",    "separately",
+    "similarly",  "directly",   "simply",   "herself",  "himself",   "themselves", "still",
+    "already",    "back",       "had",      "can’t",    "won’t",     "don’t",      "doesn’t",
+    "didn’t",     "wouldn’t",   "couldn’t", "isn’t",    "wasn’t",    "hasn’t",     "haven’t",
+    "can't",      "won't",      "don't",    "doesn't",  "didn't",    "wouldn't",   "couldn't"};
 
-constexpr std::string_view kParticles[] = {
-    "de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "dos", "del", "di"};
+constexpr std::string_view kParticles[] = {"de", "van", "von", "der", "den", "bin", "al",
+                                           "la", "le",  "du",  "da",  "dos", "del", "di"};
 
-constexpr std::string_view kConnectives[] = {
-    "but",   "and",   "so",     "yet",    "still", "meanwhile", "however", "instead", "also",
-    "then",  "now",   "later",  "earlier", "indeed", "finally", "moreover", "again",  "or",
-    "thus"};
+constexpr std::string_view kConnectives[] = {"but",       "and",     "so",      "yet",    "still",
+                                             "meanwhile", "however", "instead", "also",   "then",
+                                             "now",       "later",   "earlier", "indeed", "finally",
+                                             "moreover",  "again",   "or",      "thus"};
 
 constexpr std::string_view kPrepositions[] = {
-    "in", "on", "at", "after", "before", "during", "when", "while", "speaking", "asked",
-    "for", "from", "with", "as", "since", "last"};
+    "in",       "on",    "at",  "after", "before", "during", "when",  "while",
+    "speaking", "asked", "for", "from",  "with",   "as",     "since", "last"};
 
 bool ends_ly(std::string_view w) { return w.size() > 4 && w.substr(w.size() - 2) == "ly"; }
 
@@ -87,8 +86,21 @@ bool TokenView::outside(std::size_t i) const { return toks_[i].quote < 0; }
 
 std::string_view TokenView::base(std::size_t i) const {
   std::string_view l = lower(i);
-  for (std::string_view suffix : {"\xe2\x80\x99" "s", "'s", "\xe2\x80\x99" "re", "'re", "\xe2\x80\x99" "d", "'d",
-                                  "\xe2\x80\x99" "ll", "'ll", "\xe2\x80\x99" "ve", "'ve"}) {
+  for (std::string_view suffix : {"\xe2\x80\x99"
+                                  "s",
+                                  "'s",
+                                  "\xe2\x80\x99"
+                                  "re",
+                                  "'re",
+                                  "\xe2\x80\x99"
+                                  "d",
+                                  "'d",
+                                  "\xe2\x80\x99"
+                                  "ll",
+                                  "'ll",
+                                  "\xe2\x80\x99"
+                                  "ve",
+                                  "'ve"}) {
     if (l.size() > suffix.size() && l.substr(l.size() - suffix.size()) == suffix) {
       return l.substr(0, l.size() - suffix.size());
     }
@@ -125,8 +137,9 @@ const CueInfo* TokenView::cue_at(std::size_t i) const {
     std::string_view l = lower(i);
     bool past = l.size() > 3 && l.substr(l.size() - 2) == "ed";
     bool mid_sentence = i > 0 && toks_[i - 1].kind == TokKind::kPunct && word(i - 1) == ",";
-    bool starts = i == 0 || toks_[i - 1].kind == TokKind::kBreak ||
-                  (toks_[i - 1].kind == TokKind::kPunct && (word(i - 1) == "." || word(i - 1) == ":"));
+    bool starts =
+        i == 0 || toks_[i - 1].kind == TokKind::kBreak ||
+        (toks_[i - 1].kind == TokKind::kPunct && (word(i - 1) == "." || word(i - 1) == ":"));
     bool inverted = starts && (l == "said" || l == "says" || l == "added" || l == "wrote");
     if (l != "according" && !(past && mid_sentence) && !inverted) return nullptr;
   }
@@ -136,22 +149,23 @@ const CueInfo* TokenView::cue_at(std::size_t i) const {
   // Cue words that are also nouns ("his home state", "the police report") are verbs only
   // after a subject or an auxiliary.
   static constexpr std::string_view kNounLike[] = {
-      "state",  "states",   "report", "reports", "note",    "notes",   "post",   "posts",
-      "claim",  "claims",   "call",   "calls",   "tweet",   "tweets",  "remark", "remarks",
-      "promise", "promises", "pledge", "pledges", "vow",    "vows",    "answer", "answers",
-      "reply",  "replies",  "read",   "reads",   "comment", "comments", "warning", "demands",
-      "charges", "terms",   "cites",  "mentions", "adds",   "stress",  "stresses", "wonders"};
+      "state",   "states",   "report", "reports",  "note",    "notes",    "post",     "posts",
+      "claim",   "claims",   "call",   "calls",    "tweet",   "tweets",   "remark",   "remarks",
+      "promise", "promises", "pledge", "pledges",  "vow",     "vows",     "answer",   "answers",
+      "reply",   "replies",  "read",   "reads",    "comment", "comments", "warning",  "demands",
+      "charges", "terms",    "cites",  "mentions", "adds",    "stress",   "stresses", "wonders"};
   if (std::find(std::begin(kNounLike), std::end(kNounLike), l) != std::end(kNounLike) && i > 0 &&
       toks_[i - 1].kind == TokKind::kWord && !toks_[i - 1].cap) {
     std::string_view prev = lower(i - 1);
     static constexpr std::string_view kBeforeVerb[] = {
-        "to",  "will", "would", "did", "does", "do",   "can", "could", "should", "may",
-        "might", "must", "also", "then", "often", "always", "never", "not", "who", "he",
-        "she", "they", "it",    "i",   "we",   "you",  "that", "which", "and", "still",
-        "now", "just", "later", "simply", "only", "even", "again", "sources", "officials"};
-    bool verb_context = std::find(std::begin(kBeforeVerb), std::end(kBeforeVerb), prev) !=
-                            std::end(kBeforeVerb) ||
-                        (prev.size() > 4 && prev.substr(prev.size() - 2) == "ly");
+        "to",     "will",   "would", "did",   "does",  "do",      "can",      "could",
+        "should", "may",    "might", "must",  "also",  "then",    "often",    "always",
+        "never",  "not",    "who",   "he",    "she",   "they",    "it",       "i",
+        "we",     "you",    "that",  "which", "and",   "still",   "now",      "just",
+        "later",  "simply", "only",  "even",  "again", "sources", "officials"};
+    bool verb_context =
+        std::find(std::begin(kBeforeVerb), std::end(kBeforeVerb), prev) != std::end(kBeforeVerb) ||
+        (prev.size() > 4 && prev.substr(prev.size() - 2) == "ly");
     if (!verb_context) return nullptr;
   }
   if (l == "put" || l == "puts") {
@@ -190,8 +204,7 @@ class Attributor {
     }
     // Rules that lean on neighbours run once every quote has had its own chance.
     for (std::size_t q = 0; q < quotes_.size(); ++q) {
-      if (out[q].speaker || out[q].cue >= 0 || out[q].rule == "markup" ||
-          out[q].rule == "title")
+      if (out[q].speaker || out[q].cue >= 0 || out[q].rule == "markup" || out[q].rule == "title")
         continue;
       out[q] = by_context(q, out);
     }
@@ -274,18 +287,17 @@ class Attributor {
       std::size_t e = s;
       bool has_name = tv_.name_word(s) && !tv_.lex().is_title(l);
       while (e + 1 < limit && is_word(e + 1) &&
-             (tv_.name_word(e + 1) || (in(lw(e + 1), kParticles) && e + 2 < limit &&
-                                       tv_.name_word(e + 2)))) {
+             (tv_.name_word(e + 1) ||
+              (in(lw(e + 1), kParticles) && e + 2 < limit && tv_.name_word(e + 2)))) {
         ++e;
         if (!tv_.lex().is_title(lw(e))) has_name = true;
       }
       // "Clinton's campaign", "The Trump campaign": a possessive or modifier before a noun.
       std::string_view last = lw(e);
-      bool possessive = last.size() > 2 && (last.substr(last.size() - 2) == "'s" ||
-                                            (last.size() > 4 && last.substr(last.size() - 4) ==
-                                                                    "\xe2\x80\x99s"));
-      if ((possessive || !has_name) && e + 1 < limit && is_word(e + 1) &&
-          !tv_.tok(e + 1).cap) {
+      bool possessive =
+          last.size() > 2 && (last.substr(last.size() - 2) == "'s" ||
+                              (last.size() > 4 && last.substr(last.size() - 4) == "\xe2\x80\x99s"));
+      if ((possessive || !has_name) && e + 1 < limit && is_word(e + 1) && !tv_.tok(e + 1).cap) {
         std::size_t f = e;
         int count = 0;
         while (f + 1 < limit && is_word(f + 1) && !tv_.tok(f + 1).cap && count < 4 &&
@@ -293,8 +305,9 @@ class Attributor {
           ++f;
           ++count;
         }
-        if (f > e) return TokenMention{static_cast<std::uint32_t>(s),
-                                       static_cast<std::uint32_t>(f + 1), MentionKind::kNominal};
+        if (f > e)
+          return TokenMention{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(f + 1),
+                              MentionKind::kNominal};
       }
       if (!has_name && l == "the") return std::nullopt;
       return TokenMention{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(e + 1),
@@ -310,8 +323,7 @@ class Attributor {
       ++e;
       ++count;
     }
-    if (!relaxed && !tv_.is_determiner(s) && !tv_.lex().is_speaker_noun(lw(e)) &&
-        !tv_.tok(e).cap)
+    if (!relaxed && !tv_.is_determiner(s) && !tv_.lex().is_speaker_noun(lw(e)) && !tv_.tok(e).cap)
       return std::nullopt;
     if (tv_.is_determiner(s) && e == s && !relaxed) return std::nullopt;
     // "the Gazette", "the Associated Press": a determiner before a name is the name.
@@ -373,8 +385,7 @@ class Attributor {
 
   /// The subject of the cue at c, looking left from it within [floor, c).
   std::size_t skip_between(std::size_t j, std::size_t floor) const {
-    while (j > floor && is_word(j) && !tv_.tok(j).cap &&
-           (in(lw(j), kBetween) || ends_ly(lw(j)))) {
+    while (j > floor && is_word(j) && !tv_.tok(j).cap && (in(lw(j), kBetween) || ends_ly(lw(j)))) {
       --j;
     }
     return j;
@@ -386,9 +397,8 @@ class Attributor {
     // "The email goes on to say:", "he went on to write": the subject of the verb before "to".
     if (j > floor && is_word(j) && lw(j) == "to") {
       --j;
-      for (int k = 0; k < 2 && j > floor && is_word(j) && !tv_.tok(j).cap &&
-                      !tv_.is_pronoun(j) && !tv_.is_determiner(j) &&
-                      !tv_.lex().is_speaker_noun(lw(j));
+      for (int k = 0; k < 2 && j > floor && is_word(j) && !tv_.tok(j).cap && !tv_.is_pronoun(j) &&
+                      !tv_.is_determiner(j) && !tv_.lex().is_speaker_noun(lw(j));
            ++k) {
         --j;
       }
@@ -566,8 +576,7 @@ class Attributor {
       }
     }
     // Colon introduction at the end of the previous paragraph: The mayor said:
-    if (ls == q.open && q.open > 0 && tv_.tok(q.open - 1).kind == TokKind::kBreak &&
-        !q.continues) {
+    if (ls == q.open && q.open > 0 && tv_.tok(q.open - 1).kind == TokKind::kBreak && !q.continues) {
       std::size_t colon = q.open - 1;
       while (colon > 0 && tv_.tok(colon).kind == TokKind::kBreak) --colon;
       if (tv_.is_punct(colon, ":") && tv_.outside(colon)) {

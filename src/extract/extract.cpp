@@ -113,8 +113,7 @@ Extraction extract(const Document& doc, const Lexicon& lexicon) {
       auto c = static_cast<std::uint32_t>(a.cue);
       std::uint32_t lo = std::min(a.speaker->first, c);
       std::uint32_t hi = std::max(a.speaker->last, c + 1);
-      st.evidence = std::string(
-          doc.text.substr(toks[lo].start, toks[hi - 1].end - toks[lo].start));
+      st.evidence = std::string(doc.text.substr(toks[lo].start, toks[hi - 1].end - toks[lo].start));
     } else if (a.inherits >= 0) {
       st.evidence = "speaker of the quote at byte " +
                     std::to_string(quotes[static_cast<std::size_t>(a.inherits)].span.start);
@@ -125,10 +124,13 @@ Extraction extract(const Document& doc, const Lexicon& lexicon) {
       if (h.span.start < qt.span.start || h.span.end > qt.span.end) continue;
       add_unique(st.mentions, "@" + h.name);
       // "with you, @jeremycorbyn": a handle addressed in the second person.
-      std::string_view before = std::string_view(doc.text).substr(
-          qt.span.start, h.span.start - qt.span.start);
-      while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.remove_suffix(1);
-      bool vocative = before.empty() || lower_copy(before.substr(before.size() >= 3 ? before.size() - 3 : 0)) == "you";
+      std::string_view before =
+          std::string_view(doc.text).substr(qt.span.start, h.span.start - qt.span.start);
+      while (!before.empty() && (before.back() == ' ' || before.back() == ','))
+        before.remove_suffix(1);
+      bool vocative =
+          before.empty() ||
+          lower_copy(before.substr(before.size() >= 3 ? before.size() - 3 : 0)) == "you";
       if (vocative && addressee[q] < 0 && handle_entity[k] >= 0) addressee[q] = handle_entity[k];
       if (vocative && addressee[q] < 0 && !st.addressee) st.addressee = "@" + h.name;
     }

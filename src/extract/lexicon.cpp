@@ -23,7 +23,8 @@ void for_each_entry(std::string_view text, Fn fn) {
     if (line.empty() || line.front() == '#') continue;
     std::size_t tab = line.find('\t');
     std::string_view key = line.substr(0, tab);
-    std::string_view value = tab == std::string_view::npos ? std::string_view{} : line.substr(tab + 1);
+    std::string_view value =
+        tab == std::string_view::npos ? std::string_view{} : line.substr(tab + 1);
     fn(key, value);
   }
 }
@@ -68,10 +69,10 @@ Lexicon Lexicon::from_text(std::string_view cues, std::string_view first_names,
 }
 
 const Lexicon& Lexicon::builtin() {
-  static const Lexicon lex = from_text(
-      data::lexicon_text("cues"), data::lexicon_text("first_names"), data::lexicon_text("titles"),
-      data::lexicon_text("pronouns"), data::lexicon_text("speaker_nouns"),
-      data::lexicon_text("not_names"));
+  static const Lexicon lex =
+      from_text(data::lexicon_text("cues"), data::lexicon_text("first_names"),
+                data::lexicon_text("titles"), data::lexicon_text("pronouns"),
+                data::lexicon_text("speaker_nouns"), data::lexicon_text("not_names"));
   return lex;
 }
 
@@ -85,13 +86,9 @@ Gender Lexicon::first_name_gender(std::string_view name) const {
   return it == first_names_.end() ? Gender::kUnknown : it->second;
 }
 
-bool Lexicon::is_first_name(std::string_view name) const {
-  return first_names_.count(name) > 0;
-}
+bool Lexicon::is_first_name(std::string_view name) const { return first_names_.count(name) > 0; }
 
-bool Lexicon::is_title(std::string_view lower_word) const {
-  return titles_.count(lower_word) > 0;
-}
+bool Lexicon::is_title(std::string_view lower_word) const { return titles_.count(lower_word) > 0; }
 
 Gender Lexicon::title_gender(std::string_view lower_word) const {
   auto it = titles_.find(lower_word);

@@ -24,9 +24,9 @@ using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 enum class Gender { kUnknown, kMale, kFemale, kPlural, kNeuter };
 
 struct CueInfo {
-  bool reply = false;        ///< "replied", "responded": the object is the addressee
-  bool participle = false;   ///< "writing", "saying": the speaker is the clause subject
-  bool weak = false;         ///< "called", "described": speech only with a partial quote
+  bool reply = false;       ///< "replied", "responded": the object is the addressee
+  bool participle = false;  ///< "writing", "saying": the speaker is the clause subject
+  bool weak = false;        ///< "called", "described": speech only with a partial quote
 };
 
 class Lexicon {

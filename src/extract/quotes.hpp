@@ -19,13 +19,13 @@
 namespace quotegraph {
 
 struct Quote {
-  Span span;                  ///< the words between the marks, whitespace trimmed
-  std::uint32_t open = 0;     ///< token index of the opening mark
-  std::uint32_t close = 0;    ///< token index one past the content (closing mark, break or end)
+  Span span;                ///< the words between the marks, whitespace trimmed
+  std::uint32_t open = 0;   ///< token index of the opening mark
+  std::uint32_t close = 0;  ///< token index one past the content (closing mark, break or end)
   std::uint32_t para = 0;
-  bool closed = false;        ///< a closing mark was found in the paragraph
-  bool continues = false;     ///< continues the previous quote, left open at a paragraph end
-  std::uint32_t words = 0;    ///< word tokens inside
+  bool closed = false;      ///< a closing mark was found in the paragraph
+  bool continues = false;   ///< continues the previous quote, left open at a paragraph end
+  std::uint32_t words = 0;  ///< word tokens inside
 };
 
 /// Finds the quoted stretches; marks every token inside with its quote index.

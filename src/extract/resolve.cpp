@@ -7,19 +7,89 @@
 namespace quotegraph {
 namespace {
 
-constexpr std::string_view kOrgWords[] = {
-    "times",     "post",       "news",      "journal",    "press",      "network",  "party",
-    "committee", "campaign",   "department", "agency",    "service",    "council",  "house",
-    "office",    "institute",  "university", "college",  "association", "foundation", "inc.",
-    "corp.",     "company",    "group",     "ministry",   "court",      "commission", "bureau",
-    "administration", "reuters", "cnn",     "nbc",        "abc",        "cbs",      "fox",
-    "msnbc",     "bbc",        "ap",        "bloomberg",  "politico",   "axios",    "tribune",
-    "herald",    "gazette",    "magazine",  "daily",      "senate",     "congress", "police",
-    "fbi",       "cia",        "pentagon",  "coalition",  "union",      "club",     "center",
-    "centre",    "fund",       "bank",      "board",      "npr",        "pac",      "gop",
-    "twitter",   "facebook",   "google",    "organization", "organisation", "institution",
-    "republicans", "democrats", "ministry", "association", "federation", "authority", "army",
-    "navy", "embassy", "parliament", "government", "council", "secretariat", "league"};
+constexpr std::string_view kOrgWords[] = {"times",
+                                          "post",
+                                          "news",
+                                          "journal",
+                                          "press",
+                                          "network",
+                                          "party",
+                                          "committee",
+                                          "campaign",
+                                          "department",
+                                          "agency",
+                                          "service",
+                                          "council",
+                                          "house",
+                                          "office",
+                                          "institute",
+                                          "university",
+                                          "college",
+                                          "association",
+                                          "foundation",
+                                          "inc.",
+                                          "corp.",
+                                          "company",
+                                          "group",
+                                          "ministry",
+                                          "court",
+                                          "commission",
+                                          "bureau",
+                                          "administration",
+                                          "reuters",
+                                          "cnn",
+                                          "nbc",
+                                          "abc",
+                                          "cbs",
+                                          "fox",
+                                          "msnbc",
+                                          "bbc",
+                                          "ap",
+                                          "bloomberg",
+                                          "politico",
+                                          "axios",
+                                          "tribune",
+                                          "herald",
+                                          "gazette",
+                                          "magazine",
+                                          "daily",
+                                          "senate",
+                                          "congress",
+                                          "police",
+                                          "fbi",
+                                          "cia",
+                                          "pentagon",
+                                          "coalition",
+                                          "union",
+                                          "club",
+                                          "center",
+                                          "centre",
+                                          "fund",
+                                          "bank",
+                                          "board",
+                                          "npr",
+                                          "pac",
+                                          "gop",
+                                          "twitter",
+                                          "facebook",
+                                          "google",
+                                          "organization",
+                                          "organisation",
+                                          "institution",
+                                          "republicans",
+                                          "democrats",
+                                          "ministry",
+                                          "association",
+                                          "federation",
+                                          "authority",
+                                          "army",
+                                          "navy",
+                                          "embassy",
+                                          "parliament",
+                                          "government",
+                                          "council",
+                                          "secretariat",
+                                          "league"};
 
 constexpr std::string_view kSuffixes[] = {"jr", "jr.", "sr", "sr.", "iii"};
 
@@ -39,14 +109,17 @@ std::string lower_ascii(std::string_view s) {
 std::string alnum_only(std::string_view s) {
   std::string out;
   for (char ch : s) {
-    if (ch >= 'A' && ch <= 'Z') out += static_cast<char>(ch - 'A' + 'a');
-    else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) out += ch;
+    if (ch >= 'A' && ch <= 'Z')
+      out += static_cast<char>(ch - 'A' + 'a');
+    else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+      out += ch;
   }
   return out;
 }
 
 std::string strip_possessive(std::string_view w) {
-  if (w.size() > 4 && w.substr(w.size() - 4) == "\xe2\x80\x99s") return std::string(w.substr(0, w.size() - 4));
+  if (w.size() > 4 && w.substr(w.size() - 4) == "\xe2\x80\x99s")
+    return std::string(w.substr(0, w.size() - 4));
   if (w.size() > 2 && w.substr(w.size() - 2) == "'s") return std::string(w.substr(0, w.size() - 2));
   return std::string(w);
 }
@@ -247,7 +320,8 @@ void Resolver::collect() {
       parts = name_parts(r.name);
     }
     if (parts.size() < 2 || parts.size() > 3) continue;
-    if (std::any_of(parts.begin(), parts.end(), [](const std::string& p) { return is_org_word(p); }))
+    if (std::any_of(parts.begin(), parts.end(),
+                    [](const std::string& p) { return is_org_word(p); }))
       continue;
     if (std::find(alone.begin(), alone.end(), parts.back()) == alone.end()) continue;
     std::int32_t e = add_entity(r.name, r.np, true);
@@ -290,7 +364,8 @@ std::int32_t Resolver::match(const std::string& name, std::uint32_t at, bool all
   if (parts.size() == 1) {
     for (std::size_t k = 0; k < entities_.size(); ++k) {
       const Entity& e = entities_[k];
-      if (e.parts.size() >= 2 && e.parts.back() == parts[0]) cands.push_back(static_cast<std::int32_t>(k));
+      if (e.parts.size() >= 2 && e.parts.back() == parts[0])
+        cands.push_back(static_cast<std::int32_t>(k));
     }
     if (cands.empty()) {
       for (std::size_t k = 0; k < entities_.size(); ++k) {
@@ -453,7 +528,8 @@ std::vector<std::int32_t> Resolver::link_handles(const std::vector<HandleMatch>&
           variants.push_back(hn.substr(prefix.size()));
       }
       std::string nodigits = hn;
-      while (!nodigits.empty() && nodigits.back() >= '0' && nodigits.back() <= '9') nodigits.pop_back();
+      while (!nodigits.empty() && nodigits.back() >= '0' && nodigits.back() <= '9')
+        nodigits.pop_back();
       if (nodigits != hn && nodigits.size() >= 3) variants.push_back(nodigits);
       std::vector<std::int32_t> cands;
       for (std::size_t k = 0; k < entities_.size(); ++k) {

@@ -70,7 +70,7 @@ class Resolver {
 
   const TokenView& tv_;
   std::vector<Entity> entities_;
-  std::vector<NameOccurrence> occ_;  // sorted by first token
+  std::vector<NameOccurrence> occ_;                               // sorted by first token
   std::vector<std::pair<std::uint32_t, std::int32_t>> timeline_;  // resolved pronouns
 };
 

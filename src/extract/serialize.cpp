@@ -112,9 +112,9 @@ Extraction extraction_from_json(const nlohmann::json& j) {
       st.text = str(s, "text");
       st.speaker = ostr(s, "speaker");
       if (auto m = s.find("speaker_mention"); m != s.end() && m->is_object()) {
-        st.speaker_mention = Mention{
-            Span{m->value("start", std::size_t{0}), m->value("end", std::size_t{0})},
-            str(*m, "text")};
+        st.speaker_mention =
+            Mention{Span{m->value("start", std::size_t{0}), m->value("end", std::size_t{0})},
+                    str(*m, "text")};
       }
       st.cue = str(s, "cue");
       st.mentions = strings(s, "mentions");
@@ -127,8 +127,8 @@ Extraction extraction_from_json(const nlohmann::json& j) {
     for (const auto& p : *it) {
       Person person;
       person.name = str(p, "name");
-      person.kind = str(p, "kind") == "organization" ? EntityKind::kOrganization
-                                                     : EntityKind::kPerson;
+      person.kind =
+          str(p, "kind") == "organization" ? EntityKind::kOrganization : EntityKind::kPerson;
       person.aliases = strings(p, "aliases");
       person.handles = strings(p, "handles");
       person.roles = strings(p, "roles");

@@ -9,9 +9,9 @@ namespace quotegraph {
 namespace {
 
 bool is_space_cp(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' ||
-         c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
-         c == 0x3000 || c == 0xFEFF || c == 0x2028 || c == 0x2029;
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || c == 0xA0 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF ||
+         c == 0x2028 || c == 0x2029;
 }
 
 bool is_ascii_alnum(char32_t c) {
@@ -22,11 +22,11 @@ bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
 /// Punctuation outside ASCII that must not be glued into words.
 bool is_unicode_punct(char32_t c) {
-  return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) || c == 0xAB ||
-         c == 0xBB || c == 0xA1 || c == 0xBF || c == 0xA9 || c == 0xAE || c == 0xB0 ||
-         c == 0xB7 || c == 0xD7 || c == 0xF7 || c == 0xFFFD || c == 0x2122 ||
-         (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
-         (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2190 && c <= 0x2BFF);
+  return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) || c == 0xAB || c == 0xBB ||
+         c == 0xA1 || c == 0xBF || c == 0xA9 || c == 0xAE || c == 0xB0 || c == 0xB7 || c == 0xD7 ||
+         c == 0xF7 || c == 0xFFFD || c == 0x2122 || (c >= 0x3000 && c <= 0x303F) ||
+         (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0x1F000 && c <= 0x1FAFF) ||
+         (c >= 0x2190 && c <= 0x2BFF);
 }
 
 bool is_letter_cp(char32_t c) {
@@ -45,11 +45,10 @@ bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018 
 /// Abbreviations that keep their period (so "Mr." does not end a sentence).
 bool is_abbreviation(std::string_view lower) {
   static constexpr std::string_view kAbbrev[] = {
-      "mr",   "mrs",  "ms",   "dr",   "sen",  "rep",   "gov",  "gen",  "lt",  "col",
-      "sgt",  "capt", "st",   "jr",   "sr",   "prof",  "rev",  "mt",   "ft",  "adm",
-      "cmdr", "maj",  "pres", "atty", "supt", "det",   "insp", "cpl",  "pvt", "hon",
-      "jan",  "feb",  "mar",  "apr",  "aug",  "sept",  "sep",  "oct",  "nov", "dec",
-      "inc",  "corp", "ltd",  "vs",   "gens", "reps", "sens", "govs"};
+      "mr",   "mrs", "ms",   "dr",   "sen", "rep",  "gov", "gen", "lt",   "col",  "sgt",  "capt",
+      "st",   "jr",  "sr",   "prof", "rev", "mt",   "ft",  "adm", "cmdr", "maj",  "pres", "atty",
+      "supt", "det", "insp", "cpl",  "pvt", "hon",  "jan", "feb", "mar",  "apr",  "aug",  "sept",
+      "sep",  "oct", "nov",  "dec",  "inc", "corp", "ltd", "vs",  "gens", "reps", "sens", "govs"};
   for (auto a : kAbbrev) {
     if (a == lower) return true;
   }
@@ -151,9 +150,9 @@ std::vector<Token> tokenize(std::string_view text) {
         char32_t before = prev_cp(i);
         std::size_t nlen = 0;
         char32_t after = cp_at(i + len, nlen);
-        bool space_before = before == 0 || is_space_cp(before) || before == '(' ||
-                            before == '[' || before == 0x2014 || before == 0x2013 ||
-                            before == '-' || before == '/' || before == ':';
+        bool space_before = before == 0 || is_space_cp(before) || before == '(' || before == '[' ||
+                            before == 0x2014 || before == 0x2013 || before == '-' ||
+                            before == '/' || before == ':';
         bool space_after = after == 0 || is_space_cp(after);
         bool punct_after = after == ',' || after == '.' || after == ';' || after == ':' ||
                            after == ')' || after == '?' || after == '!' || after == 0x2014 ||

@@ -15,8 +15,8 @@ namespace quotegraph {
 enum class TokKind : std::uint8_t {
   kWord,
   kPunct,
-  kQuote,   ///< a double quotation mark (see QuoteMark)
-  kBreak,   ///< a paragraph break
+  kQuote,  ///< a double quotation mark (see QuoteMark)
+  kBreak,  ///< a paragraph break
 };
 
 enum class QuoteMark : std::uint8_t {
@@ -32,7 +32,7 @@ struct Token {
   std::uint32_t end = 0;
   TokKind kind = TokKind::kWord;
   QuoteMark mark = QuoteMark::kNone;
-  bool cap = false;  ///< word starts with an upper-case letter
+  bool cap = false;         ///< word starts with an upper-case letter
   std::int32_t quote = -1;  ///< index of the quote the token lies inside, -1 outside
   std::uint32_t para = 0;   ///< paragraph number
 };

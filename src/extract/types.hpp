@@ -41,12 +41,12 @@ struct Mention {
 
 /// One quoted stretch and who said it.
 struct Statement {
-  Span span;         ///< the words between the quotation marks
-  std::string text;  ///< the same words
+  Span span;                           ///< the words between the quotation marks
+  std::string text;                    ///< the same words
   std::optional<std::string> speaker;  ///< canonical name; empty when unknown
   std::optional<Mention> speaker_mention;
-  std::string cue;                      ///< "said", "tweeted", "according to"; empty when none
-  std::vector<std::string> mentions;    ///< handles (with @) and people named inside
+  std::string cue;                    ///< "said", "tweeted", "according to"; empty when none
+  std::vector<std::string> mentions;  ///< handles (with @) and people named inside
   std::optional<std::string> addressee;
   double confidence = 0.0;
   std::string rule;      ///< which rule chose the speaker (for --explain)

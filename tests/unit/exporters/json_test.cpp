@@ -76,8 +76,8 @@ TEST(WriteJson, SameGraphSameBytes) {
       std::vector<Extraction>{testing::seed_extraction(), testing::second_extraction()};
   const std::string first = json_of(input);
   EXPECT_EQ(first, json_of(input));
-  EXPECT_EQ(
-      first.rfind("{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": {},\n", 0), 0u);
+  EXPECT_EQ(first.rfind("{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": {},\n", 0),
+            0u);
 }
 
 }  // namespace
