@@ -116,7 +116,22 @@ bool TokenView::name_word(std::size_t i) const {
   if (lex_.is_not_name(b) || lex_.pronoun(b)) return false;
   // Sentence-initial adverbs ("Reluctantly") are not names; "Kelly" and "Holly" are.
   if (b.size() > 4 && b.substr(b.size() - 2) == "ly" && !lex_.is_first_name(b)) return false;
+  // "Reprising her attack, ...": a sentence-initial participle before a lower-case word.
+  if (b.size() > 5 && b.substr(b.size() - 3) == "ing" && starts_sentence(i) &&
+      !lex_.is_first_name(b) && i + 1 < toks_.size() &&
+      (toks_[i + 1].kind != TokKind::kWord || !toks_[i + 1].cap) && !cue_at(i + 1)) {
+    return false;
+  }
   return true;
+}
+
+bool TokenView::starts_sentence(std::size_t i) const {
+  if (i == 0) return true;
+  const Token& p = toks_[i - 1];
+  if (p.kind == TokKind::kBreak || p.quote >= 0) return true;
+  if (p.kind != TokKind::kPunct) return false;
+  std::string_view w = word(i - 1);
+  return w == "." || w == "?" || w == "!";
 }
 
 bool TokenView::is_pronoun(std::size_t i) const {
@@ -318,8 +333,16 @@ class Attributor {
     // A lower-case noun phrase: "a campaign spokesman", "officials", "the Trump campaign".
     std::size_t e = s;
     int count = 0;
+    auto verb_like = [&](std::size_t k) {
+      // "The attack sparked", "The results aren’t": past tenses and negations end the phrase.
+      std::string_view w = lw(k);
+      return (k > s + 1 && w.size() > 4 && w.substr(w.size() - 2) == "ed" && !tv_.tok(k).cap) ||
+             (w.size() > 3 && (w.substr(w.size() - 3) == "n't" ||
+                               (w.size() > 5 && w.substr(w.size() - 5) == "n\xe2\x80\x99t")));
+    };
     while (e + 1 < limit && is_word(e + 1) && count < 5 && !in(lw(e + 1), kFunction) &&
-           !tv_.cue_at(e + 1) && !ends_ly(lw(e + 1)) && !in(lw(e + 1), kBetween)) {
+           !tv_.cue_at(e + 1) && !ends_ly(lw(e + 1)) && !in(lw(e + 1), kBetween) &&
+           !verb_like(e + 1)) {
       ++e;
       ++count;
     }
@@ -372,6 +395,17 @@ class Attributor {
   /// The subject of the clause that starts at s: skips connectives and a leading
   /// prepositional phrase ("In a statement, Trump said ...").
   std::optional<TokenMention> clause_subject(std::size_t s, std::size_t limit) const {
+    // A dateline opens the paragraph: "WASHINGTON (AP) — ...", "PARIS — ...".
+    if (s == 0 || tv_.tok(s - 1).kind == TokKind::kBreak) {
+      for (std::size_t k = s; k < limit && k < s + 8; ++k) {
+        std::string_view w = tv_.word(k);
+        if (tv_.tok(k).kind == TokKind::kPunct &&
+            (w == "\xe2\x80\x94" || w == "\xe2\x80\x93" || w == "-")) {
+          s = k + 1;
+          break;
+        }
+      }
+    }
     while (s < limit && !is_word(s)) ++s;
     while (s < limit && is_word(s) && in(lw(s), kConnectives)) ++s;
     while (s < limit && !is_word(s)) ++s;

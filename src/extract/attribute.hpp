@@ -59,6 +59,8 @@ class TokenView {
   /// Capitalised word that may be part of a name (not "The", "But", "Monday").
   [[nodiscard]] bool name_word(std::size_t i) const;
   [[nodiscard]] bool is_pronoun(std::size_t i) const;
+  /// The token opens a sentence (after a break, a quote or . ? !).
+  [[nodiscard]] bool starts_sentence(std::size_t i) const;
   /// A cue verb used as a verb here (lower-case, not after a determiner).
   [[nodiscard]] const CueInfo* cue_at(std::size_t i) const;
   [[nodiscard]] bool is_determiner(std::size_t i) const;
