@@ -30,16 +30,17 @@ constexpr std::string_view kFunction[] = {
 
 // Adverbs and auxiliaries between a subject and its cue: "Trump then said", "she has said".
 constexpr std::string_view kBetween[] = {
-    "also",       "then",       "later",    "has",      "have",      "had",        "was",
-    "is",         "were",       "are",      "would",    "will",      "once",       "first",
-    "again",      "further",    "just",     "only",     "even",      "never",      "not",
-    "did",        "does",       "do",       "can",      "could",     "may",        "might",
-    "must",       "should",     "earlier",  "often",    "always",    "previously", "recently",
-    "reportedly", "repeatedly", "quickly",  "publicly", "privately", "finally",    "separately",
-    "similarly",  "directly",   "simply",   "herself",  "himself",   "themselves", "still",
-    "already",    "back",       "had",      "can’t",    "won’t",     "don’t",      "doesn’t",
-    "didn’t",     "wouldn’t",   "couldn’t", "isn’t",    "wasn’t",    "hasn’t",     "haven’t",
-    "can't",      "won't",      "don't",    "doesn't",  "didn't",    "wouldn't",   "couldn't"};
+    "also",       "long",       "then",       "later",    "has",      "have",      "had",
+    "was",        "is",         "were",       "are",      "would",    "will",      "once",
+    "first",      "again",      "further",    "just",     "only",     "even",      "never",
+    "not",        "did",        "does",       "do",       "can",      "could",     "may",
+    "might",      "must",       "should",     "earlier",  "often",    "always",    "previously",
+    "recently",   "reportedly", "repeatedly", "quickly",  "publicly", "privately", "finally",
+    "separately", "similarly",  "directly",   "simply",   "herself",  "himself",   "themselves",
+    "still",      "already",    "back",       "had",      "can’t",    "won’t",     "don’t",
+    "doesn’t",    "didn’t",     "wouldn’t",   "couldn’t", "isn’t",    "wasn’t",    "hasn’t",
+    "haven’t",    "can't",      "won't",      "don't",    "doesn't",  "didn't",    "wouldn't",
+    "couldn't"};
 
 constexpr std::string_view kParticles[] = {"de", "van", "von", "der", "den", "bin", "al",
                                            "la", "le",  "du",  "da",  "dos", "del", "di"};
@@ -114,6 +115,7 @@ bool TokenView::name_word(std::size_t i) const {
   if (lex_.is_title(l)) return true;
   std::string_view b = base(i);
   if (lex_.is_not_name(b) || lex_.pronoun(b)) return false;
+  if (lex_.is_speaker_noun(b) && starts_sentence(i)) return false;  // "Critics say"
   // Sentence-initial adverbs ("Reluctantly") are not names; "Kelly" and "Holly" are.
   if (b.size() > 4 && b.substr(b.size() - 2) == "ly" && !lex_.is_first_name(b)) return false;
   // "Reprising her attack, ...": a sentence-initial participle before a lower-case word.
@@ -328,7 +330,9 @@ class Attributor {
       return TokenMention{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(e + 1),
                           has_name ? MentionKind::kName : MentionKind::kNominal};
     }
-    if (tv_.tok(s).cap && !tv_.is_determiner(s) && l != "one") return std::nullopt;
+    // "Critics say", "Officials said": a capitalised common noun opening a sentence.
+    if (tv_.tok(s).cap && !tv_.is_determiner(s) && l != "one" && !tv_.lex().is_speaker_noun(l))
+      return std::nullopt;
     if (in(l, kFunction) || tv_.cue_at(s)) return std::nullopt;
     // A lower-case noun phrase: "a campaign spokesman", "officials", "the Trump campaign".
     std::size_t e = s;
@@ -349,6 +353,15 @@ class Attributor {
     if (!relaxed && !tv_.is_determiner(s) && !tv_.lex().is_speaker_noun(lw(e)) && !tv_.tok(e).cap)
       return std::nullopt;
     if (tv_.is_determiner(s) && e == s && !relaxed) return std::nullopt;
+    // "union organiser Lucie Fontaine-Roy": a role before a name; the name is the speaker.
+    if (tv_.name_word(e) && !tv_.lex().is_title(lw(e))) {
+      std::size_t n0 = e;
+      while (n0 > s && tv_.name_word(n0 - 1)) --n0;
+      if (n0 > s && !tv_.is_determiner(n0 - 1)) {
+        return TokenMention{static_cast<std::uint32_t>(n0), static_cast<std::uint32_t>(e + 1),
+                            MentionKind::kName};
+      }
+    }
     // "the Gazette", "the Associated Press": a determiner before a name is the name.
     bool named = tv_.is_determiner(s) && e > s;
     for (std::size_t k = s + 1; named && k <= e; ++k) named = tv_.name_word(k);
@@ -374,7 +387,7 @@ class Attributor {
       return TokenMention{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(e + 1),
                           MentionKind::kName};
     }
-    if (tv_.tok(e).cap) return std::nullopt;
+    if (tv_.tok(e).cap && !tv_.lex().is_speaker_noun(l)) return std::nullopt;
     if (in(l, kFunction) || in(l, kBetween) || tv_.cue_at(e)) return std::nullopt;
     std::size_t s = e;
     int count = 0;
