@@ -1,0 +1,240 @@
+// resolve: mentions as written -> canonical people and organisations (surnames, first
+// names, initials, near-miss spellings, pronouns by gender, roles), and handles -> people.
+#include "extract/resolve.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/handles.hpp"
+#include "extract/lexicon.hpp"
+#include "extract/quotes.hpp"
+#include "extract/tokenize.hpp"
+
+namespace quotegraph {
+namespace {
+
+std::vector<Token> prepared(std::string_view text) {
+  std::vector<Token> toks = tokenize(text);
+  detect_quotes(text, toks);
+  return toks;
+}
+
+/// A document ready for resolution; the resolver sees every name run up front.
+class Resolved {
+ public:
+  explicit Resolved(std::string text)
+      : text_(std::move(text)),
+        toks_(prepared(text_)),
+        tv_(text_, toks_, Lexicon::builtin()),
+        resolver_(tv_) {}
+  Resolved(const Resolved&) = delete;
+  Resolved& operator=(const Resolved&) = delete;
+
+  /// Token index of the n-th (0-based) token written exactly `word`; fails the test if absent.
+  std::uint32_t token(std::string_view word, int n = 0) const {
+    for (std::size_t i = 0; i < tv_.size(); ++i) {
+      if (tv_.word(i) == word && n-- == 0) return static_cast<std::uint32_t>(i);
+    }
+    ADD_FAILURE() << "no token " << word;
+    return 0;
+  }
+
+  /// The canonical name the mention resolves to, or "" for nobody.
+  std::string resolve(std::string_view word, int n, std::uint32_t length, MentionKind kind) {
+    const std::uint32_t first = token(word, n);
+    const std::int32_t e = resolver_.resolve(TokenMention{first, first + length, kind});
+    return e < 0 ? std::string{} : entity(e).name;
+  }
+
+  const Entity& entity(std::int32_t e) const {
+    return resolver_.entities()[static_cast<std::size_t>(e)];
+  }
+  const Entity* find(std::string_view name) const {
+    for (const Entity& e : resolver_.entities()) {
+      if (e.name == name) return &e;
+    }
+    return nullptr;
+  }
+  Resolver& resolver() { return resolver_; }
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+  std::vector<Token> toks_;
+  TokenView tv_;
+  Resolver resolver_;
+};
+
+struct ResolveCase {
+  const char* name;
+  std::string text;
+  const char* word;  // first token of the mention
+  int occurrence;    // which occurrence of that token
+  std::uint32_t length;
+  MentionKind kind;
+  std::string expected;  // canonical name, "" when nobody fits
+};
+
+// gtest prints a case by its name, not its bytes.
+void PrintTo(const ResolveCase& c, std::ostream* os) { *os << c.name; }
+
+class Resolve : public ::testing::TestWithParam<ResolveCase> {};
+
+TEST_P(Resolve, MentionToCanonicalName) {
+  const ResolveCase& c = GetParam();
+  Resolved doc(c.text);
+  EXPECT_EQ(doc.resolve(c.word, c.occurrence, c.length, c.kind), c.expected);
+}
+
+const ResolveCase kResolveCases[] = {
+    {"FullName", "Lena Ortiz opened the hearing.", "Lena", 0, 2, MentionKind::kName, "Lena Ortiz"},
+    {"SurnameToFullName", "Lena Ortiz opened the hearing. Ortiz spoke first.", "Ortiz", 1, 1,
+     MentionKind::kName, "Lena Ortiz"},
+    {"PossessiveSurname", "Lena Ortiz opened the hearing. Ortiz’s plan passed.", "Ortiz’s", 0, 1,
+     MentionKind::kName, "Lena Ortiz"},
+    {"FirstNameAlone", "Lena Ortiz opened the hearing. Later Lena spoke.", "Lena", 1, 1,
+     MentionKind::kName, "Lena Ortiz"},
+    {"InitialAndSurname", "Lena Ortiz opened the hearing. L. Ortiz spoke.", "L.", 0, 2,
+     MentionKind::kName, "Lena Ortiz"},
+    {"TitleIsNotPartOfTheName", "Mayor Lena Ortiz opened the hearing.", "Mayor", 0, 3,
+     MentionKind::kName, "Lena Ortiz"},
+    {"MisspeltSurnameOneEdit", "Harriet Quellman chaired the panel. Quelman spoke at length.",
+     "Quelman", 0, 1, MentionKind::kName, "Harriet Quellman"},
+    {"MisspeltSurnameTransposed", "Harriet Quellman chaired the panel. Quellamn spoke at length.",
+     "Quellamn", 0, 1, MentionKind::kName, "Harriet Quellman"},
+    {"MisspeltSurnameAmbiguousStaysAsWritten",
+     "Ann Berg met Tom Burg at the dock. Borg spoke at length.", "Borg", 0, 1, MentionKind::kName,
+     "Borg"},
+    {"ExactSurnameBeatsANearMiss", "Ann Berg met Tom Borg at the dock. Borg spoke at length.",
+     "Borg", 1, 1, MentionKind::kName, "Tom Borg"},
+    {"TwoEditsAwayIsSomeoneElse", "Harriet Quellman chaired the panel. Qelmann spoke at length.",
+     "Qelmann", 0, 1, MentionKind::kName, "Qelmann"},
+    {"SheIsTheWomanAfterAMan", "Lena Ortiz met Tom Hale at noon. She spoke first.", "She", 0, 1,
+     MentionKind::kPronoun, "Lena Ortiz"},
+    {"HeIsTheManBeforeAWoman", "Tom Hale met Lena Ortiz at noon. He spoke first.", "He", 0, 1,
+     MentionKind::kPronoun, "Tom Hale"},
+    {"SheIsTheNearestWoman", "Ruth Amsel met Lena Ortiz and Tom Hale at noon. She spoke first.",
+     "She", 0, 1, MentionKind::kPronoun, "Lena Ortiz"},
+    {"GenderFromTitles", "Mrs. Robin Vale met Mr. Casey Dunn at noon. He spoke first.", "He", 0, 1,
+     MentionKind::kPronoun, "Casey Dunn"},
+    {"GenderFromTitlesFemale", "Mr. Casey Dunn met Mrs. Robin Vale at noon. She spoke first.",
+     "She", 0, 1, MentionKind::kPronoun, "Robin Vale"},
+    {"PronounWithoutAntecedent", "She spoke first.", "She", 0, 1, MentionKind::kPronoun, ""},
+    {"TheyIsNotAPerson", "Tom Hale arrived. They left.", "They", 0, 1, MentionKind::kPronoun, ""},
+    {"ItIsTheOrganisation", "The Riverton Gazette reported the fire. It said more.", "It", 0, 1,
+     MentionKind::kPronoun, "Riverton Gazette"},
+    {"RelativeWho", "Lena Ortiz, who chairs the board, spoke.", "who", 0, 1, MentionKind::kRelative,
+     "Lena Ortiz"},
+    {"NominalByRole", "Mayor Lena Ortiz opened the fair. Later the mayor spoke.", "the", 1, 2,
+     MentionKind::kNominal, "Lena Ortiz"},
+    {"AnonymousNominal", "Lena Ortiz left. A source spoke.", "A", 0, 2, MentionKind::kNominal, ""},
+    {"Organisation", "The Riverton Gazette reported the fire.", "The", 0, 3, MentionKind::kName,
+     "Riverton Gazette"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Resolve, Resolve, ::testing::ValuesIn(kResolveCases),
+                         [](const ::testing::TestParamInfo<ResolveCase>& param_info) {
+                           return std::string(param_info.param.name);
+                         });
+
+TEST(Resolve, AliasesAreRecorded) {
+  Resolved doc("Harriet Quellman chaired the panel. Quelman spoke. Quellman left.");
+  EXPECT_EQ(doc.resolve("Quelman", 0, 1, MentionKind::kName), "Harriet Quellman");
+  const Entity* e = doc.find("Harriet Quellman");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->aliases, (std::vector<std::string>{"Quellman", "Quelman"}));
+  EXPECT_EQ(e->gender, Gender::kFemale);
+  EXPECT_EQ(e->kind, EntityKind::kPerson);
+}
+
+TEST(Resolve, RolesAreKept) {
+  Resolved doc("Green Party leader Lena Ortiz and Mayor Tom Hale met.");
+  EXPECT_EQ(doc.resolve("Lena", 0, 2, MentionKind::kName), "Lena Ortiz");
+  const Entity* lena = doc.find("Lena Ortiz");
+  ASSERT_NE(lena, nullptr);
+  EXPECT_EQ(lena->roles, (std::vector<std::string>{"Green Party leader"}));
+  const Entity* tom = doc.find("Tom Hale");
+  ASSERT_NE(tom, nullptr);
+  EXPECT_EQ(tom->roles, (std::vector<std::string>{"Mayor"}));
+}
+
+TEST(Resolve, OrganisationKind) {
+  Resolved doc("The Riverton Gazette reported the fire.");
+  EXPECT_EQ(doc.resolve("The", 0, 3, MentionKind::kName), "Riverton Gazette");
+  const Entity* e = doc.find("Riverton Gazette");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->kind, EntityKind::kOrganization);
+}
+
+TEST(Resolve, PronounTeachesGenderToAnUnknownName) {
+  Resolved doc("Robin Vale arrived. She spoke.");
+  const Entity* robin = doc.find("Robin Vale");
+  ASSERT_NE(robin, nullptr);
+  EXPECT_EQ(robin->gender, Gender::kUnknown);  // "Robin" says nothing
+  EXPECT_EQ(doc.resolve("She", 0, 1, MentionKind::kPronoun), "Robin Vale");
+  robin = doc.find("Robin Vale");
+  ASSERT_NE(robin, nullptr);
+  EXPECT_EQ(robin->gender, Gender::kFemale);
+}
+
+struct HandleCase {
+  const char* name;
+  std::string text;
+  std::vector<std::string> expected;  // the person per handle, "" when unknown
+};
+
+// gtest prints a case by its name, not its bytes.
+void PrintTo(const HandleCase& c, std::ostream* os) { *os << c.name; }
+
+class LinkHandles : public ::testing::TestWithParam<HandleCase> {};
+
+TEST_P(LinkHandles, HandleToPerson) {
+  const HandleCase& c = GetParam();
+  Resolved doc(c.text);
+  const std::vector<HandleMatch> handles = find_handles(doc.text());
+  const std::vector<std::int32_t> linked = doc.resolver().link_handles(handles);
+  ASSERT_EQ(linked.size(), handles.size());
+  std::vector<std::string> names;
+  for (std::int32_t e : linked) names.push_back(e < 0 ? std::string{} : doc.entity(e).name);
+  EXPECT_EQ(names, c.expected);
+}
+
+const HandleCase kHandleCases[] = {
+    {"Concatenation", "Lena Ortiz posted as @lenaortiz on Friday.", {"Lena Ortiz"}},
+    {"ConcatenationMixedCase", "Lena Ortiz posted as @LenaOrtiz on Friday.", {"Lena Ortiz"}},
+    {"FirstInitialAndSurname", "Lena Ortiz posted as @lortiz on Friday.", {"Lena Ortiz"}},
+    {"Surname", "Lena Ortiz posted as @Ortiz on Friday.", {"Lena Ortiz"}},
+    {"Initials", "Lena Maria Ortiz posted as @LMO on Friday.", {"Lena Maria Ortiz"}},
+    {"HyphenatedInitials", "Alma Ruiz-Ferrer posted as @ARF on Friday.", {"Alma Ruiz-Ferrer"}},
+    {"RealPrefix", "Lena Ortiz posted as @RealLenaOrtiz on Friday.", {"Lena Ortiz"}},
+    {"TrailingDigits", "Lena Ortiz posted as @lenaortiz2024 on Friday.", {"Lena Ortiz"}},
+    {"NameBeforeParenthesis", "Lena Ortiz (@harbourqueen) posted on Friday.", {"Lena Ortiz"}},
+    {"Unknown", "Lena Ortiz thanked @ferryfan99 on Friday.", {""}},
+    {"SharedSurnameIsAmbiguous", "Ann Berg and Tom Berg thanked @berg.", {""}},
+    {"TwoPeople",
+     "Lena Ortiz (@lenaortiz) replied to Tom Hale, @tomhale, at once.",
+     {"Lena Ortiz", "Tom Hale"}},
+    {"EmailIsNotAHandle", "Lena Ortiz wrote from lena@ortiz.example today.", {}},
+};
+
+INSTANTIATE_TEST_SUITE_P(Resolve, LinkHandles, ::testing::ValuesIn(kHandleCases),
+                         [](const ::testing::TestParamInfo<HandleCase>& param_info) {
+                           return std::string(param_info.param.name);
+                         });
+
+TEST(LinkHandles, SameHandleInTwoSpellingsIsKeptOnce) {
+  Resolved doc("Lena Ortiz (@LenaOrtiz) spoke. Later @lenaortiz posted.");
+  const std::vector<HandleMatch> handles = find_handles(doc.text());
+  doc.resolver().link_handles(handles);
+  const Entity* e = doc.find("Lena Ortiz");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->handles, (std::vector<std::string>{"@LenaOrtiz"}));
+}
+
+}  // namespace
+}  // namespace quotegraph
