@@ -221,7 +221,8 @@ class Attributor {
     }
     // Rules that lean on neighbours run once every quote has had its own chance.
     for (std::size_t q = 0; q < quotes_.size(); ++q) {
-      if (out[q].speaker || out[q].cue >= 0 || out[q].rule == "markup" || out[q].rule == "title")
+      if (out[q].speaker || out[q].cue >= 0 || out[q].inherits >= 0 || out[q].rule == "markup" ||
+          out[q].rule == "title")
         continue;
       out[q] = by_context(q, out);
     }
@@ -296,6 +297,10 @@ class Attributor {
                                          bool relaxed = false) const {
     if (s >= limit || !is_word(s)) return std::nullopt;
     std::string_view l = lw(s);
+    if (l.front() == '@') {  // "replied to @tomhale"
+      return TokenMention{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(s + 1),
+                          MentionKind::kHandle};
+    }
     if (tv_.is_pronoun(s)) {
       return TokenMention{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(s + 1),
                           l == "who" ? MentionKind::kRelative : MentionKind::kPronoun};
@@ -755,6 +760,11 @@ class Attributor {
           return a;
         }
       }
+    }
+    // A quote running over paragraphs with no attribution before it is attributed in a
+    // later paragraph ("…" / "…," she said.): the whole chain takes that attribution.
+    for (std::size_t k = qi + 1; k < quotes_.size() && quotes_[k].continues; ++k) {
+      if (done[k].speaker && done[k].cue >= 0) return inherit(k, "continuation", 0.75);
     }
     a.rule = "unattributed";
     a.confidence = 0.3;

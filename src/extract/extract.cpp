@@ -80,7 +80,8 @@ Extraction extract(const Document& doc, const Lexicon& lexicon) {
                                                     : resolver.resolve(*a.addressee);
     }
   }
-  for (int pass = 0; pass < 2; ++pass) {
+  // Inheritance may run forwards or backwards along a chain: repeat until it settles.
+  for (std::size_t pass = 0; pass < quotes.size() && pass < 64; ++pass) {
     for (std::size_t q = 0; q < quotes.size(); ++q) {
       const Attribution& a = attrs[q];
       if (!a.keep || a.inherits < 0) continue;

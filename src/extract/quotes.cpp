@@ -68,6 +68,12 @@ std::vector<Quote> detect_quotes(std::string_view text, std::vector<Token>& toks
         if (open) finish(i, true);
         break;
       case QuoteMark::kOpen:
+        // German style opens with „ and closes with “.
+        if (open && text.substr(toks[open_idx].start, 3) == "\xe2\x80\x9e" &&
+            text.substr(t.start, 3) == "\xe2\x80\x9c") {
+          finish(i, true);
+          break;
+        }
         if (open) {
           // A second opening mark: the first quote lost its closing mark.
           finish(i, false);
