@@ -511,6 +511,15 @@ class Attributor {
     }
   }
 
+  /// Records a speaker found by a cue under the named rule.
+  void found(Attribution& a, std::size_t c, const CueInfo& info, const TokenMention& np,
+             const char* rule, double confidence) const {
+    set_cue(a, c, info);
+    a.speaker = np;
+    a.rule = rule;
+    a.confidence = confidence;
+  }
+
   void set_cue(Attribution& a, std::size_t c, const CueInfo& info) const {
     a.cue = static_cast<std::int32_t>(c);
     a.cue_text = std::string(tv_.word(c));
@@ -553,19 +562,13 @@ class Attributor {
         if (info->participle) {
           // ", adding ..." continues the sentence before the quote.
           if (auto np = clause_subject(ls, le)) {
-            set_cue(a, i, *info);
-            a.speaker = np;
-            a.rule = "participle-after";
-            a.confidence = 0.75;
+            found(a, i, *info, *np, "participle-after", 0.75);
             return a;
           }
         } else {
           std::size_t after = lw(i) == "according" ? i + 2 : i + 1;
           if (auto np = np_forward(after, re, true)) {
-            set_cue(a, i, *info);
-            a.speaker = np;
-            a.rule = "inverted-cue";
-            a.confidence = np->kind == MentionKind::kName ? 0.95 : 0.85;
+            found(a, i, *info, *np, "inverted-cue", np->kind == MentionKind::kName ? 0.95 : 0.85);
             set_addressee(a, np->last - 1, re);
             return a;
           }
@@ -577,10 +580,7 @@ class Attributor {
           if (!is_word(c)) continue;
           ++words;
           if (const CueInfo* cue = tv_.cue_at(c)) {
-            set_cue(a, c, *cue);
-            a.speaker = np;
-            a.rule = "trailing-cue";
-            a.confidence = np->kind == MentionKind::kName ? 0.95 : 0.9;
+            found(a, c, *cue, *np, "trailing-cue", np->kind == MentionKind::kName ? 0.95 : 0.9);
             set_addressee(a, c, re);
             return a;
           }
@@ -671,10 +671,7 @@ class Attributor {
         if (const CueInfo* info = tv_.cue_at(c)) {
           if (info->weak || info->participle) break;
           if (auto np = subject_before(c, i)) {
-            set_cue(a, c, *info);
-            a.speaker = np;
-            a.rule = "trailing-cue-far";
-            a.confidence = 0.7;
+            found(a, c, *info, *np, "trailing-cue-far", 0.7);
             return a;
           }
           break;
