@@ -180,7 +180,14 @@ const CueInfo* TokenView::cue_at(std::size_t i) const {
         "never",  "not",    "who",   "he",    "she",   "they",    "it",       "i",
         "we",     "you",    "that",  "which", "and",   "still",   "now",      "just",
         "later",  "simply", "only",  "even",  "again", "sources", "officials"};
+    // "The ad claims “...”", "The headline reads:": a quote, colon or "that" right after.
+    bool introduces = i + 1 < toks_.size() &&
+                      (toks_[i + 1].kind == TokKind::kQuote ||
+                       (toks_[i + 1].kind == TokKind::kPunct &&
+                        (word(i + 1) == ":" || word(i + 1) == ",")) ||
+                       (toks_[i + 1].kind == TokKind::kWord && lower(i + 1) == "that"));
     bool verb_context =
+        introduces ||
         std::find(std::begin(kBeforeVerb), std::end(kBeforeVerb), prev) != std::end(kBeforeVerb) ||
         (prev.size() > 4 && prev.substr(prev.size() - 2) == "ly");
     if (!verb_context) return nullptr;
@@ -490,6 +497,14 @@ class Attributor {
         auto np = np_backward(j - 1, floor);
         if (np && np->first > floor && tv_.is_punct(np->first - 1, ",")) return np;
       }
+      // "Gov. John Kasich (R-OH), said": a parenthesis before the comma.
+      if (tv_.is_punct(j, ",") && j > floor + 1 && tv_.is_punct(j - 1, ")")) {
+        std::size_t k = j - 1;
+        while (k > floor && j - k < 10 && !tv_.is_punct(k, "(")) --k;
+        if (tv_.is_punct(k, "(") && k > floor && tv_.name_word(k - 1)) {
+          return np_backward(k - 1, floor);
+        }
+      }
       return clause_subject(floor, c);
     }
     return std::nullopt;
@@ -657,7 +672,11 @@ class Attributor {
     }
     // "Trump on Twitter: "..."": a colon right before the quote, no verb.
     if (le > ls && tv_.is_punct(le - 1, ":")) {
-      if (auto np = clause_subject(ls, le - 1); np && np->kind == MentionKind::kName) {
+      // "... surprise Republican pollster Daron Shaw: “...”": the name before the colon.
+      std::optional<TokenMention> np;
+      if (le >= ls + 2 && tv_.name_word(le - 2)) np = np_backward(le - 2, ls);
+      if (!np || np->kind != MentionKind::kName) np = clause_subject(ls, le - 1);
+      if (np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun)) {
         a.speaker = np;
         a.cue_text = ":";
         a.rule = "colon-intro";
