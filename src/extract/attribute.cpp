@@ -782,6 +782,13 @@ class Attributor {
     for (std::size_t k = qi + 1; k < quotes_.size() && quotes_[k].continues; ++k) {
       if (done[k].speaker && done[k].cue >= 0) return inherit(k, "continuation", 0.75);
     }
+    // A long quote nobody introduces, in a story that has been quoting someone: news
+    // goes on quoting the current speaker (transcripts, "as follows:" blocks).
+    for (std::size_t k = qi; k > 0; --k) {
+      const Quote& prev = quotes_[k - 1];
+      if (prev.para + 3 < q.para) break;
+      if (attributed(k - 1) && done[k - 1].keep) return inherit(k - 1, "recent-speaker", 0.35);
+    }
     a.rule = "unattributed";
     a.confidence = 0.3;
     return a;
