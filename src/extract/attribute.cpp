@@ -192,6 +192,16 @@ const CueInfo* TokenView::cue_at(std::size_t i) const {
         (prev.size() > 4 && prev.substr(prev.size() - 2) == "ly");
     if (!verb_context) return nullptr;
   }
+  // "will continue to be", "added value": these verbs introduce speech only right before
+  // the quote or its punctuation ("he continued, “…”", "she added:").
+  if (l == "continue" || l == "continues" || l == "continued" || l == "continuing") {
+    if (i + 1 < toks_.size() && toks_[i + 1].kind == TokKind::kWord && lower(i + 1) != "by" &&
+        lower(i + 1) != "that")
+      return nullptr;
+  }
+  if (l == "shot" || l == "fired" || l == "hit" || l == "pushed") {
+    if (!(is_word(i + 1) && lower(i + 1) == "back")) return nullptr;  // "shot back"
+  }
   if (l == "put" || l == "puts") {
     // only "as she put it"
     if (!(is_word(i + 1) && lower(i + 1) == "it")) return nullptr;
@@ -496,6 +506,21 @@ class Attributor {
       if (j > floor && tv_.name_word(j - 1)) {
         auto np = np_backward(j - 1, floor);
         if (np && np->first > floor && tv_.is_punct(np->first - 1, ",")) return np;
+      }
+      // "he, once again, pledged", "Rosenberg, a journalist who ..., responded": the name
+      // or pronoun before the parenthetical remark.
+      if (tv_.is_punct(j, ",")) {
+        std::size_t k = j;
+        while (k > floor && j - k < 30 && !tv_.is_punct(k - 1, ",") && tv_.outside(k - 1)) --k;
+        if (k > floor + 1 && tv_.is_punct(k - 1, ",") && is_word(k - 2)) {
+          auto np = np_backward(k - 2, floor);
+          if (np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun ||
+                     np->kind == MentionKind::kRelative) &&
+              (np->first == floor || !is_word(np->first - 1) ||
+               in(lw(np->first - 1), kConnectives))) {
+            return np;
+          }
+        }
       }
       // "Gov. John Kasich (R-OH), said": a parenthesis before the comma.
       if (tv_.is_punct(j, ",") && j > floor + 1 && tv_.is_punct(j - 1, ")")) {
