@@ -644,7 +644,24 @@ class Attributor {
     if (weak && strong && *weak > *strong) chosen = weak;  // nearest verb governs a partial quote
     if (chosen) {
       const CueInfo* info = tv_.cue_at(*chosen);
-      if (auto np = cue_subject(*chosen, *info, ls, le)) {
+      auto np = cue_subject(*chosen, *info, ls, le);
+      // "Obama said he expected that Americans will say “no”": reported speech inside
+      // reported speech belongs to the outer speaker.
+      if (np && !info->participle) {
+        for (std::size_t c = ls; c < np->first; ++c) {
+          const CueInfo* outer = tv_.cue_at(c);
+          if (!outer || outer->weak || outer->participle || lw(c) == "according") continue;
+          auto np1 = subject_before(c, ls);
+          if (np1 && (np1->kind == MentionKind::kName || np1->kind == MentionKind::kPronoun) &&
+              np1->last <= c) {
+            np = np1;
+            chosen = c;
+            info = outer;
+          }
+          break;
+        }
+      }
+      if (np) {
         set_cue(a, *chosen, *info);
         a.speaker = np;
         a.rule = info->participle ? "participle-before" : "leading-cue";
