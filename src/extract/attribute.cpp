@@ -199,7 +199,8 @@ const CueInfo* TokenView::cue_at(std::size_t i) const {
         lower(i + 1) != "that")
       return nullptr;
   }
-  if (l == "shot" || l == "fired" || l == "hit" || l == "pushed") {
+  if (l == "went" && !(is_word(i + 1) && lower(i + 1) == "on")) return nullptr;  // "went on"
+  if (l == "shot" || l == "fired" || l == "hit") {
     if (!(is_word(i + 1) && lower(i + 1) == "back")) return nullptr;  // "shot back"
   }
   if (l == "put" || l == "puts") {
