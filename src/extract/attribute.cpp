@@ -450,7 +450,19 @@ class Attributor {
       while (c < limit && !tv_.is_punct(c, ",")) ++c;
       if (c < limit) s = c + 1;
     }
-    return np_forward(s, limit);
+    auto np = np_forward(s, limit);
+    // "To wit, Trump told ...": a short opening phrase before a comma.
+    if (!np || (np->kind != MentionKind::kName && np->kind != MentionKind::kPronoun)) {
+      for (std::size_t c = s; c < limit && c < s + 4; ++c) {
+        if (tv_.is_punct(c, ",")) {
+          auto after = np_forward(c + 1, limit);
+          if (after && (after->kind == MentionKind::kName || after->kind == MentionKind::kPronoun))
+            return after;
+          break;
+        }
+      }
+    }
+    return np;
   }
 
   /// The subject of the cue at c, looking left from it within [floor, c).
@@ -503,6 +515,13 @@ class Attributor {
       return np;
     }
     if (tv_.is_punct(j, ",") || tv_.is_punct(j, ")") || tv_.is_punct(j, "\xe2\x80\x94")) {
+      // "Clinton, during a town hall in Columbus, Ohio, said": a clause opening with a
+      // name or pronoun and a comma is about that subject.
+      if (auto first = clause_subject(floor, c);
+          first && (first->kind == MentionKind::kName || first->kind == MentionKind::kPronoun) &&
+          tv_.is_punct(first->last, ",")) {
+        return first;
+      }
       // ", Jeff Weaver, said": an appositive name right before the cue.
       if (j > floor && tv_.name_word(j - 1)) {
         auto np = np_backward(j - 1, floor);
@@ -649,7 +668,7 @@ class Attributor {
       // "Obama said he expected that Americans will say “no”": reported speech inside
       // reported speech belongs to the outer speaker.
       if (np && !info->participle) {
-        for (std::size_t c = ls; c < np->first; ++c) {
+        for (std::size_t c = np->first; c-- > ls;) {
           const CueInfo* outer = tv_.cue_at(c);
           if (!outer || outer->weak || outer->participle || lw(c) == "according") continue;
           auto np1 = subject_before(c, ls);
