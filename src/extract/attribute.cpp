@@ -181,11 +181,11 @@ const CueInfo* TokenView::cue_at(std::size_t i) const {
         "we",     "you",    "that",  "which", "and",   "still",   "now",      "just",
         "later",  "simply", "only",  "even",  "again", "sources", "officials"};
     // "The ad claims “...”", "The headline reads:": a quote, colon or "that" right after.
-    bool introduces = i + 1 < toks_.size() &&
-                      (toks_[i + 1].kind == TokKind::kQuote ||
-                       (toks_[i + 1].kind == TokKind::kPunct &&
-                        (word(i + 1) == ":" || word(i + 1) == ",")) ||
-                       (toks_[i + 1].kind == TokKind::kWord && lower(i + 1) == "that"));
+    bool introduces =
+        i + 1 < toks_.size() &&
+        (toks_[i + 1].kind == TokKind::kQuote ||
+         (toks_[i + 1].kind == TokKind::kPunct && (word(i + 1) == ":" || word(i + 1) == ",")) ||
+         (toks_[i + 1].kind == TokKind::kWord && lower(i + 1) == "that"));
     bool verb_context =
         introduces ||
         std::find(std::begin(kBeforeVerb), std::end(kBeforeVerb), prev) != std::end(kBeforeVerb) ||
@@ -296,9 +296,10 @@ class Attributor {
 
   /// The cue introduces the quote directly: "said:", "said,", "wrote".
   bool adjacent_lead(const Quote& q, std::size_t cue) const {
+    // A comma or colon between them: "she said, “Thank You.”", not "has read “The Hobbit”".
     std::size_t k = cue + 1;
     while (k < q.open && tv_.tok(k).kind == TokKind::kPunct) ++k;
-    return k == q.open;
+    return k == q.open && k > cue + 1;
   }
 
   /// A quote ending in . ! or ? and followed by a capitalised word ends its sentence.
@@ -534,8 +535,9 @@ class Attributor {
         while (k > floor && j - k < 30 && !tv_.is_punct(k - 1, ",") && tv_.outside(k - 1)) --k;
         if (k > floor + 1 && tv_.is_punct(k - 1, ",") && is_word(k - 2)) {
           auto np = np_backward(k - 2, floor);
-          if (np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun ||
-                     np->kind == MentionKind::kRelative) &&
+          if (np &&
+              (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun ||
+               np->kind == MentionKind::kRelative) &&
               (np->first == floor || !is_word(np->first - 1) ||
                in(lw(np->first - 1), kConnectives))) {
             return np;
@@ -613,97 +615,108 @@ class Attributor {
     auto [rs, re] = right_frame(q);
     auto [ls, le] = left_frame(q.open);
 
-    // Trailing: ," Trump said / ," said Trump / ," Trump, who ..., said.
     std::size_t i = rs;
     while (i < re && !is_word(i)) ++i;
-    bool adjacent = i < re && i <= rs + 2;
-    if (adjacent) {
-      if (const CueInfo* info = tv_.cue_at(i)) {
-        if (info->participle) {
-          // ", adding ..." continues the sentence before the quote.
-          if (auto np = clause_subject(ls, le)) {
-            found(a, i, *info, *np, "participle-after", 0.75);
-            return a;
+    auto trailing = [&]() -> bool {
+      // Trailing: ," Trump said / ," said Trump / ," Trump, who ..., said.
+      bool adjacent = i < re && i <= rs + 2;
+      if (adjacent) {
+        if (const CueInfo* info = tv_.cue_at(i)) {
+          if (info->participle) {
+            // ", adding ..." continues the sentence before the quote.
+            if (auto np = clause_subject(ls, le)) {
+              found(a, i, *info, *np, "participle-after", 0.75);
+              return true;
+            }
+          } else {
+            std::size_t after = lw(i) == "according" ? i + 2 : i + 1;
+            if (auto np = np_forward(after, re, true)) {
+              found(a, i, *info, *np, "inverted-cue", np->kind == MentionKind::kName ? 0.95 : 0.85);
+              set_addressee(a, np->last - 1, re);
+              return true;
+            }
           }
-        } else {
-          std::size_t after = lw(i) == "according" ? i + 2 : i + 1;
-          if (auto np = np_forward(after, re, true)) {
-            found(a, i, *info, *np, "inverted-cue", np->kind == MentionKind::kName ? 0.95 : 0.85);
-            set_addressee(a, np->last - 1, re);
-            return a;
-          }
-        }
-      } else if (auto np = np_forward(i, re)) {
-        // Find the cue within a short reach after the subject, over an appositive.
-        std::size_t words = 0;
-        for (std::size_t c = np->last; c < re && words < 14; ++c) {
-          if (!is_word(c)) continue;
-          ++words;
-          if (const CueInfo* cue = tv_.cue_at(c)) {
-            found(a, c, *cue, *np, "trailing-cue", np->kind == MentionKind::kName ? 0.95 : 0.9);
-            set_addressee(a, c, re);
-            return a;
-          }
-        }
-      }
-    }
-
-    // Leading: Trump said: "..." / Rosenberg, a journalist, responded, writing, "..."
-    std::optional<std::size_t> strong;
-    std::optional<std::size_t> weak;
-    for (std::size_t c = le; c > ls; --c) {
-      const CueInfo* info = tv_.cue_at(c - 1);
-      if (!info) continue;
-      if (!info->weak) {
-        strong = c - 1;
-        break;
-      }
-      if (!weak) weak = c - 1;
-    }
-    std::optional<std::size_t> chosen = strong ? strong : weak;
-    if (weak && strong && *weak > *strong) chosen = weak;  // nearest verb governs a partial quote
-    if (chosen) {
-      const CueInfo* info = tv_.cue_at(*chosen);
-      auto np = cue_subject(*chosen, *info, ls, le);
-      // "Obama said he expected that Americans will say “no”": reported speech inside
-      // reported speech belongs to the outer speaker.
-      if (np && !info->participle) {
-        for (std::size_t c = np->first; c-- > ls;) {
-          const CueInfo* outer = tv_.cue_at(c);
-          if (!outer || outer->weak || outer->participle || lw(c) == "according") continue;
-          auto np1 = subject_before(c, ls);
-          if (np1 && (np1->kind == MentionKind::kName || np1->kind == MentionKind::kPronoun) &&
-              np1->last <= c) {
-            np = np1;
-            chosen = c;
-            info = outer;
-          }
-          break;
-        }
-      }
-      if (np) {
-        set_cue(a, *chosen, *info);
-        a.speaker = np;
-        a.rule = info->participle ? "participle-before" : "leading-cue";
-        a.confidence = np->kind == MentionKind::kName ? 0.9 : 0.85;
-        set_addressee(a, *chosen, le);
-        // "Rosenberg responded to Ocasio-Cortez on Twitter, writing, ...": the reply verb
-        // of the clause names the addressee.
-        for (std::size_t c = np->last; !a.addressee && c < *chosen; ++c) {
-          const CueInfo* verb = tv_.cue_at(c);
-          if (verb && verb->reply) {
-            Attribution r;
-            r.reply = true;
-            set_addressee(r, c, *chosen);
-            if (r.addressee) {
-              a.addressee = r.addressee;
-              a.reply = true;
+        } else if (auto np = np_forward(i, re)) {
+          // Find the cue within a short reach after the subject, over an appositive.
+          std::size_t words = 0;
+          for (std::size_t c = np->last; c < re && words < 14; ++c) {
+            if (!is_word(c)) continue;
+            ++words;
+            if (const CueInfo* cue = tv_.cue_at(c)) {
+              found(a, c, *cue, *np, "trailing-cue", np->kind == MentionKind::kName ? 0.95 : 0.9);
+              set_addressee(a, c, re);
+              return true;
             }
           }
         }
-        return a;
       }
-    }
+      return false;
+    };
+    auto leading = [&]() -> bool {
+      // Leading: Trump said: "..." / Rosenberg, a journalist, responded, writing, "..."
+      std::optional<std::size_t> strong;
+      std::optional<std::size_t> weak;
+      for (std::size_t c = le; c > ls; --c) {
+        const CueInfo* info = tv_.cue_at(c - 1);
+        if (!info) continue;
+        if (!info->weak) {
+          strong = c - 1;
+          break;
+        }
+        if (!weak) weak = c - 1;
+      }
+      std::optional<std::size_t> chosen = strong ? strong : weak;
+      if (weak && strong && *weak > *strong) chosen = weak;  // nearest verb governs a partial quote
+      if (chosen) {
+        const CueInfo* info = tv_.cue_at(*chosen);
+        auto np = cue_subject(*chosen, *info, ls, le);
+        // "Obama said he expected that Americans will say “no”": reported speech inside
+        // reported speech belongs to the outer speaker.
+        if (np && !info->participle) {
+          for (std::size_t c = np->first; c-- > ls;) {
+            const CueInfo* outer = tv_.cue_at(c);
+            if (!outer || outer->weak || outer->participle || lw(c) == "according") continue;
+            auto np1 = subject_before(c, ls);
+            if (np1 && (np1->kind == MentionKind::kName || np1->kind == MentionKind::kPronoun) &&
+                np1->last <= c) {
+              np = np1;
+              chosen = c;
+              info = outer;
+            }
+            break;
+          }
+        }
+        if (np) {
+          set_cue(a, *chosen, *info);
+          a.speaker = np;
+          a.rule = info->participle ? "participle-before" : "leading-cue";
+          a.confidence = np->kind == MentionKind::kName ? 0.9 : 0.85;
+          set_addressee(a, *chosen, le);
+          // "Rosenberg responded to Ocasio-Cortez on Twitter, writing, ...": the reply verb
+          // of the clause names the addressee.
+          for (std::size_t c = np->last; !a.addressee && c < *chosen; ++c) {
+            const CueInfo* verb = tv_.cue_at(c);
+            if (verb && verb->reply) {
+              Attribution r;
+              r.reply = true;
+              set_addressee(r, c, *chosen);
+              if (r.addressee) {
+                a.addressee = r.addressee;
+                a.reply = true;
+              }
+            }
+          }
+          return true;
+        }
+      }
+      return false;
+    };
+    // A quote that ends its sentence with a full stop ("… a failed candidate.” Romney
+    // fired back …) is introduced before it; the cue after it starts the next sentence.
+    bool sentence_final = q.closed && !q.span.empty() && tv_.text()[q.span.end - 1] == '.' &&
+                          i < re && i == rs && tv_.tok(i).cap;
+    if (sentence_final ? (leading() || trailing()) : (trailing() || leading())) return a;
+
     // Colon introduction at the end of the previous paragraph: The mayor said:
     if (ls == q.open && q.open > 0 && tv_.tok(q.open - 1).kind == TokKind::kBreak && !q.continues) {
       std::size_t colon = q.open - 1;

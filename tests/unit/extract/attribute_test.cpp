@@ -128,7 +128,7 @@ const AttributeCase kAttributeCases[] = {
     {"ScareQuoteIsDropped",
      "The rally was about the “Green New Deal.” Hundreds came.",
      {"scare-quote|drop"}},
-    {"TitleIsDropped", "She has read “The Long Winter Of The North” twice.", {"scare-quote|drop"}},
+    {"TitleIsDropped", "She has read “The Long Winter Of The North” twice.", {"title|drop"}},
     {"UnattributedKeptWithoutSpeaker",
      "“Nobody here remembers a flood this bad in many years.”",
      {"unattributed|-|-|-"}},
