@@ -259,8 +259,12 @@ class Attributor {
     if (tv_.tok(i).kind != TokKind::kPunct) return false;
     std::string_view p = tv_.word(i);
     if (p != "." && p != "!" && p != "?" && p != ";") return false;
+    // "(R-Fla.) said" is no sentence end: the next token must open a sentence.
     std::size_t j = i + 1;
-    return j >= tv_.size() || tv_.tok(j).kind != TokKind::kWord || tv_.tok(j).cap;
+    if (j >= tv_.size()) return true;
+    const Token& t = tv_.tok(j);
+    return t.kind == TokKind::kBreak || t.kind == TokKind::kQuote ||
+           (t.kind == TokKind::kWord && t.cap);
   }
 
   /// [first, last) of the right frame: after the closing mark to the end of the sentence.
@@ -676,6 +680,11 @@ class Attributor {
           for (std::size_t c = np->first; c-- > ls;) {
             const CueInfo* outer = tv_.cue_at(c);
             if (!outer || outer->weak || outer->participle || lw(c) == "according") continue;
+            // Only a complement clause ("said (that) Americans will say"), not a clause
+            // of its own after a comma ("Asked by X to respond, Carson said").
+            bool comma = false;
+            for (std::size_t k = c + 1; k < np->first; ++k) comma = comma || tv_.is_punct(k, ",");
+            if (comma) break;
             auto np1 = subject_before(c, ls);
             if (np1 && (np1->kind == MentionKind::kName || np1->kind == MentionKind::kPronoun) &&
                 np1->last <= c) {
