@@ -186,6 +186,8 @@ const CueInfo* TokenView::cue_at(std::size_t i) const {
         (toks_[i + 1].kind == TokKind::kQuote ||
          (toks_[i + 1].kind == TokKind::kPunct && (word(i + 1) == ":" || word(i + 1) == ",")) ||
          (toks_[i + 1].kind == TokKind::kWord && lower(i + 1) == "that"));
+    // "her opening remarks that", "the police report that": a noun after a determiner.
+    if (i >= 2 && is_determiner(i - 2)) return nullptr;
     bool verb_context =
         introduces ||
         std::find(std::begin(kBeforeVerb), std::end(kBeforeVerb), prev) != std::end(kBeforeVerb) ||
