@@ -300,6 +300,16 @@ class Attributor {
     return {s, open};
   }
 
+  /// A dash (― — – -) stands between the closing mark and token i.
+  bool dash_before(std::size_t from, std::size_t i) const {
+    for (std::size_t k = from; k < i; ++k) {
+      std::string_view w = tv_.word(k);
+      if (w == "\xe2\x80\x95" || w == "\xe2\x80\x94" || w == "\xe2\x80\x93" || w == "-")
+        return true;
+    }
+    return false;
+  }
+
   /// The cue introduces the quote directly: "said:", "said,", "wrote".
   bool adjacent_lead(const Quote& q, std::size_t cue) const {
     // A comma or colon between them: "she said, “Thank You.”", not "has read “The Hobbit”".
@@ -454,8 +464,9 @@ class Attributor {
     while (s < limit && !is_word(s)) ++s;
     if (s < limit && is_word(s) && (in(lw(s), kPrepositions) || ends_ly(lw(s)))) {
       std::size_t c = s;
-      while (c < limit && !tv_.is_punct(c, ",")) ++c;
+      while (c < limit && !(tv_.is_punct(c, ",") && tv_.outside(c))) ++c;
       if (c < limit) s = c + 1;
+      while (s < limit && !is_word(s)) ++s;  // past the closing mark of a quoted title
     }
     auto np = np_forward(s, limit);
     // "To wit, Trump told ...": a short opening phrase before a comma.
@@ -653,6 +664,17 @@ class Attributor {
               set_addressee(a, c, re);
               return true;
             }
+          }
+          // “…” ― Pamela Padilla: a signature after a dash.
+          // Not after a quote introduced in its own sentence: there the dash opens an aside.
+          bool introduced = false;
+          for (std::size_t k = ls; k < le && !introduced; ++k)
+            introduced = tv_.cue_at(k) != nullptr;
+          if (np->kind == MentionKind::kName && dash_before(rs, i) && !introduced) {
+            a.speaker = np;
+            a.rule = "dash-signature";
+            a.confidence = 0.85;
+            return true;
           }
         }
       }
