@@ -231,9 +231,10 @@ class Attributor {
       out[q] = by_cue(q);
       // A title named near a cue ("said on CNN’s “State of the Union”") is not speech; a
       // cue right beside the marks still makes it one ("“Thank You,” she said").
-      if (out[q].cue >= 0 && title_case(tv_, qt) && qt.words <= 6 &&
-          out[q].rule != "trailing-cue" && out[q].rule != "inverted-cue" &&
-          !adjacent_lead(qt, static_cast<std::size_t>(out[q].cue))) {
+      if ((out[q].cue >= 0 && title_case(tv_, qt) && qt.words <= 6 &&
+           out[q].rule != "trailing-cue" && out[q].rule != "inverted-cue" &&
+           !adjacent_lead(qt, static_cast<std::size_t>(out[q].cue))) ||
+          named_title(qt) || nickname(qt)) {
         out[q] = Attribution{};
         out[q].keep = false;
         out[q].rule = "title";
@@ -298,6 +299,27 @@ class Attributor {
       --s;
     }
     return {s, open};
+  }
+
+  /// A title in capitals after "on", "of", "titled" or a possessive: "on CBS's “Face the
+  /// Nation,”", "the spot, titled “Arrogant,”".
+  bool named_title(const Quote& q) const {
+    if (!title_case(tv_, q) || q.words > 6 || q.open == 0) return false;
+    std::size_t p = q.open - 1;
+    if (!tv_.is_word(p) || !tv_.outside(p)) return false;
+    static constexpr std::string_view kBefore[] = {"on",    "of",     "in",   "titled", "entitled",
+                                                   "named", "dubbed", "from", "at",     "watch"};
+    std::string_view b = tv_.lower(p);
+    bool possessive = b.size() > 2 && (b.substr(b.size() - 2) == "'s" ||
+                                       (b.size() > 4 && b.substr(b.size() - 4) == "\xe2\x80\x99s"));
+    return possessive || std::find(std::begin(kBefore), std::end(kBefore), b) != std::end(kBefore);
+  }
+
+  /// A nickname between the parts of a name: Marcia “Cia” Price.
+  bool nickname(const Quote& q) const {
+    if (q.words > 3 || !q.closed || q.open == 0 || q.close + 1 >= tv_.size()) return false;
+    return tv_.name_word(q.open - 1) && tv_.outside(q.open - 1) && tv_.name_word(q.close + 1) &&
+           tv_.outside(q.close + 1) && tv_.tok(q.open + 1).cap;
   }
 
   /// A dash (― — – -) stands between the closing mark and token i.
