@@ -52,7 +52,8 @@ constexpr std::string_view kConnectives[] = {"but",       "and",     "so",      
 
 constexpr std::string_view kPrepositions[] = {
     "in",       "on",    "at",  "after", "before", "during", "when",  "while",
-    "speaking", "asked", "for", "from",  "with",   "as",     "since", "last"};
+    "speaking", "asked", "for", "from",  "with",   "as",     "since", "last",
+    "through",  "across", "into", "around", "outside", "inside", "near", "behind", "along"};
 
 bool ends_ly(std::string_view w) { return w.size() > 4 && w.substr(w.size() - 2) == "ly"; }
 
@@ -636,6 +637,10 @@ class Attributor {
       return np_forward(c + 1, fe, true);  // "Said Dorothy Poynter, who ...: “...”"
     }
     if (info.participle) {
+      // "footage of Hillary Clinton asking, “…”": the name right before the participle.
+      if (c > fs && tv_.name_word(c - 1) && tv_.outside(c - 1)) {
+        if (auto np = np_backward(c - 1, fs); np && np->kind == MentionKind::kName) return np;
+      }
       if (auto np = clause_subject(fs, c)) return np;
       // "When he returned he began by saying": the nearest person before the verb.
       for (std::size_t k = c; k > fs; --k) {
@@ -728,9 +733,10 @@ class Attributor {
             if (!outer || outer->weak || outer->participle || lw(c) == "according") continue;
             // Only a complement clause ("said (that) Americans will say"), not a clause
             // of its own after a comma ("Asked by X to respond, Carson said").
-            bool comma = false;
-            for (std::size_t k = c + 1; k < np->first; ++k) comma = comma || tv_.is_punct(k, ",");
-            if (comma) break;
+            bool boundary = false;
+            for (std::size_t k = c + 1; k < np->first; ++k)
+              boundary = boundary || tv_.tok(k).kind == TokKind::kPunct;
+            if (boundary) break;
             auto np1 = subject_before(c, ls);
             if (np1 && (np1->kind == MentionKind::kName || np1->kind == MentionKind::kPronoun) &&
                 np1->last <= c) {
