@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <tuple>
 #include <utility>
 
 namespace quotegraph::graph {
 namespace {
 
-constexpr std::array<std::pair<Relation, std::string_view>, 7> kRelationNames{{
+constexpr std::array<std::pair<Relation, std::string_view>, 8> kRelationNames{{
     {Relation::kSaid, "said"},
     {Relation::kMentions, "mentions"},
     {Relation::kHasHandle, "has_handle"},
@@ -16,6 +17,7 @@ constexpr std::array<std::pair<Relation, std::string_view>, 7> kRelationNames{{
     {Relation::kRepliedTo, "replied_to"},
     {Relation::kAppearsIn, "appears_in"},
     {Relation::kInteracts, "interacts"},
+    {Relation::kInDocument, "in_document"},
 }};
 
 // Handles are ASCII ([A-Za-z0-9_] by Twitter's rules), so ASCII folding is enough;
@@ -124,16 +126,38 @@ Vertex GraphBuilder::document(const Extraction& ex) {
   return v;
 }
 
-void GraphBuilder::link(Vertex from, Vertex to, Relation relation, int weight) {
+void GraphBuilder::link(Vertex from, Vertex to, Relation relation, int weight,
+                        const std::string& date) {
   if (auto e = find_edge(g_, from, to, relation)) {
     g_[*e].weight += weight;
+    add_date(g_[*e], date);
     return;
   }
-  boost::add_edge(from, to, EdgeProps{relation, weight}, g_);
+  EdgeProps props{relation, weight, date, date};
+  boost::add_edge(from, to, std::move(props), g_);
+}
+
+// A party named in the document being added: it remembers the document.
+Vertex GraphBuilder::party(const std::string& name, NodeKind kind) {
+  const Vertex v = person(name, kind);
+  std::vector<std::string>& docs = g_[v].documents;
+  if (docs.empty() || docs.back() != current_doc_) {
+    if (std::find(docs.begin(), docs.end(), current_doc_) == docs.end()) {
+      docs.push_back(current_doc_);
+    }
+  }
+  return v;
+}
+
+void add_date(EdgeProps& e, const std::string& date) {
+  if (date.empty()) return;
+  if (e.first_date.empty() || date < e.first_date) e.first_date = date;
+  if (e.last_date.empty() || date > e.last_date) e.last_date = date;
 }
 
 void GraphBuilder::add(const Extraction& ex) {
   const Vertex doc = document(ex);
+  current_doc_ = ex.doc;
 
   // Each fact counts once per document, however often the extraction repeats it.
   std::set<std::pair<Vertex, Vertex>> owned;
@@ -142,7 +166,7 @@ void GraphBuilder::add(const Extraction& ex) {
   };
 
   for (const Person& p : ex.people) {
-    const Vertex v = person(
+    const Vertex v = party(
         p.name, p.kind == EntityKind::kOrganization ? NodeKind::kOrganization : NodeKind::kPerson);
     append_unique(g_[v].aliases, p.aliases);
     append_unique(g_[v].roles, p.roles);
@@ -150,7 +174,7 @@ void GraphBuilder::add(const Extraction& ex) {
   }
   for (const HandleLink& hl : ex.handles) {
     const Vertex h = handle(hl.handle);
-    if (hl.person && !hl.person->empty()) own(person(*hl.person), h);
+    if (hl.person && !hl.person->empty()) own(party(*hl.person), h);
   }
 
   for (const Statement& st : ex.statements) {
@@ -166,16 +190,16 @@ void GraphBuilder::add(const Extraction& ex) {
     const Vertex s = boost::add_vertex(std::move(props), g_);
 
     link(s, doc, Relation::kAppearsIn);
-    if (st.speaker && !st.speaker->empty()) link(person(*st.speaker), s, Relation::kSaid);
+    if (st.speaker && !st.speaker->empty()) link(party(*st.speaker), s, Relation::kSaid);
     std::set<Vertex> mentioned;
     for (const std::string& m : st.mentions) {
       if (m.empty()) continue;
-      const Vertex target = is_handle(m) ? handle(m) : person(m);
+      const Vertex target = is_handle(m) ? handle(m) : party(m);
       if (mentioned.insert(target).second) link(s, target, Relation::kMentions);
     }
     if (st.addressee && !st.addressee->empty()) {
       // A handle addressee ("with you, @x") stands for its owner when one is known.
-      Vertex target = is_handle(*st.addressee) ? handle(*st.addressee) : person(*st.addressee);
+      Vertex target = is_handle(*st.addressee) ? handle(*st.addressee) : party(*st.addressee);
       if (g_[target].kind == NodeKind::kHandle) {
         for (auto [it, end] = boost::in_edges(target, g_); it != end; ++it) {
           if (g_[*it].relation == Relation::kHasHandle) {
@@ -191,7 +215,7 @@ void GraphBuilder::add(const Extraction& ex) {
   for (const Interaction& in : ex.interactions) {
     const auto relation = relation_from_string(in.type);
     if (relation != Relation::kRepliedTo || in.from.empty() || in.to.empty()) continue;
-    link(person(in.from), person(in.to), *relation);
+    link(party(in.from), party(in.to), *relation, 1, ex.date);
   }
 }
 
@@ -244,6 +268,91 @@ std::vector<std::string> node_ids(const Graph& g) {
   return ids;
 }
 
+namespace {
+
+// The parties a statement or handle target stands for: itself when a party, the owners
+// of a handle.
+void parties_of(const Graph& g, Vertex t, std::set<Vertex>& out) {
+  if (is_party(g[t].kind)) {
+    out.insert(t);
+  } else if (g[t].kind == NodeKind::kHandle) {
+    for (auto [h, h_end] = boost::in_edges(t, g); h != h_end; ++h) {
+      if (g[*h].relation == Relation::kHasHandle) out.insert(boost::source(*h, g));
+    }
+  }
+}
+
+std::vector<Vertex> speakers_of(const Graph& g, Vertex statement) {
+  std::vector<Vertex> out;
+  for (auto [e, e_end] = boost::in_edges(statement, g); e != e_end; ++e) {
+    if (g[*e].relation == Relation::kSaid) out.push_back(boost::source(*e, g));
+  }
+  return out;
+}
+
+// Calls fn(speaker, target, relation, statement) for every party a statement mentions or
+// addresses, once per (target, relation); then fn(from, to, kRepliedTo, edge props) for
+// replies through on_reply.
+template <typename OnStatement, typename OnReply>
+void walk_person_links(const Graph& g, OnStatement on_statement, OnReply on_reply) {
+  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+    const Vertex v = *it;
+    if (g[v].kind == NodeKind::kStatement) {
+      const std::vector<Vertex> speakers = speakers_of(g, v);
+      if (speakers.empty()) continue;
+      for (Relation r : {Relation::kAddressedTo, Relation::kMentions}) {
+        std::set<Vertex> targets;
+        for (auto [e, e_end] = boost::out_edges(v, g); e != e_end; ++e) {
+          if (g[*e].relation == r) parties_of(g, boost::target(*e, g), targets);
+        }
+        for (Vertex s : speakers) {
+          for (Vertex t : targets) {
+            if (s != t) on_statement(s, t, r, v);
+          }
+        }
+      }
+    } else if (is_party(g[v].kind)) {
+      for (auto [e, e_end] = boost::out_edges(v, g); e != e_end; ++e) {
+        const Vertex t = boost::target(*e, g);
+        if (g[*e].relation == Relation::kRepliedTo && t != v) on_reply(v, t, g[*e]);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<PersonLink> person_links(const Graph& g) {
+  std::map<std::tuple<Vertex, Vertex, Relation>, EdgeProps> links;
+  auto at = [&](Vertex from, Vertex to, Relation r) -> EdgeProps& {
+    auto [it, inserted] = links.try_emplace({from, to, r});
+    if (inserted) {
+      it->second.relation = r;
+      it->second.weight = 0;
+    }
+    return it->second;
+  };
+  walk_person_links(
+      g,
+      [&](Vertex s, Vertex t, Relation r, Vertex statement) {
+        EdgeProps& e = at(s, t, r);
+        ++e.weight;
+        add_date(e, g[statement].date);
+      },
+      [&](Vertex from, Vertex to, const EdgeProps& reply) {
+        EdgeProps& e = at(from, to, Relation::kRepliedTo);
+        e.weight += reply.weight;
+        add_date(e, reply.first_date);
+        add_date(e, reply.last_date);
+      });
+  std::vector<PersonLink> out;
+  out.reserve(links.size());
+  for (auto& [key, props] : links) {
+    out.push_back(PersonLink{std::get<0>(key), std::get<1>(key), std::get<2>(key), props});
+  }
+  return out;
+}
+
 Graph person_graph(const Graph& g) {
   Graph out;
   std::vector<std::optional<Vertex>> mapped(boost::num_vertices(g));
@@ -251,43 +360,96 @@ Graph person_graph(const Graph& g) {
     if (is_party(g[*it].kind)) mapped[*it] = boost::add_vertex(g[*it], out);
   }
 
-  // Ordered by (from, to) in the new graph, so edges come out in a stable order.
-  std::map<std::pair<Vertex, Vertex>, int> weights;
-  auto count = [&](Vertex from, Vertex to, int weight) {
-    if (mapped[from] && mapped[to] && from != to) weights[{*mapped[from], *mapped[to]}] += weight;
+  // Ordered by (from, to) in the new graph, so edges come out in a stable order. A
+  // statement counts once per target, however many ways it names it.
+  std::map<std::pair<Vertex, Vertex>, EdgeProps> edges;
+  std::set<std::pair<Vertex, Vertex>> counted;  // (statement, target)
+  auto at = [&](Vertex from, Vertex to) -> EdgeProps& {
+    auto [it, inserted] = edges.try_emplace({*mapped[from], *mapped[to]});
+    if (inserted) it->second = EdgeProps{Relation::kInteracts, 0, {}, {}};
+    return it->second;
   };
+  walk_person_links(
+      g,
+      [&](Vertex s, Vertex t, Relation, Vertex statement) {
+        if (!counted.emplace(statement, t).second) return;
+        EdgeProps& e = at(s, t);
+        ++e.weight;
+        add_date(e, g[statement].date);
+      },
+      [&](Vertex from, Vertex to, const EdgeProps& reply) {
+        EdgeProps& e = at(from, to);
+        e.weight += reply.weight;
+        add_date(e, reply.first_date);
+        add_date(e, reply.last_date);
+      });
 
+  for (auto& [pair, props] : edges) boost::add_edge(pair.first, pair.second, props, out);
+  return out;
+}
+
+Graph people_documents_graph(const Graph& g) {
+  Graph out;
+  std::vector<std::optional<Vertex>> mapped(boost::num_vertices(g));
+  std::map<std::string, Vertex, std::less<>> doc_vertex;  // document id -> vertex of out
+  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+    const NodeKind kind = g[*it].kind;
+    if (is_party(kind) || kind == NodeKind::kDocument) mapped[*it] = boost::add_vertex(g[*it], out);
+    if (kind == NodeKind::kDocument) doc_vertex.emplace(g[*it].document, *mapped[*it]);
+  }
+
+  std::map<std::pair<Vertex, Vertex>, int> counts;  // (party, document) in out
+  auto doc_of = [&](const std::string& id) -> std::optional<Vertex> {
+    auto it = doc_vertex.find(id);
+    if (it == doc_vertex.end()) return std::nullopt;
+    return it->second;
+  };
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
     const Vertex v = *it;
-    if (g[v].kind == NodeKind::kStatement) {
-      std::set<Vertex> targets;
-      for (auto [e, e_end] = boost::out_edges(v, g); e != e_end; ++e) {
-        const Relation r = g[*e].relation;
-        if (r != Relation::kMentions && r != Relation::kAddressedTo) continue;
-        const Vertex t = boost::target(*e, g);
-        if (is_party(g[t].kind)) {
-          targets.insert(t);
-        } else if (g[t].kind == NodeKind::kHandle) {
-          for (auto [h, h_end] = boost::in_edges(t, g); h != h_end; ++h) {
-            if (g[*h].relation == Relation::kHasHandle) targets.insert(boost::source(*h, g));
-          }
-        }
-      }
-      for (auto [e, e_end] = boost::in_edges(v, g); e != e_end; ++e) {
-        if (g[*e].relation != Relation::kSaid) continue;
-        for (Vertex t : targets) count(boost::source(*e, g), t, 1);
-      }
-    } else if (is_party(g[v].kind)) {
-      for (auto [e, e_end] = boost::out_edges(v, g); e != e_end; ++e) {
-        if (g[*e].relation == Relation::kRepliedTo) count(v, boost::target(*e, g), g[*e].weight);
+    if (is_party(g[v].kind)) {
+      for (const std::string& id : g[v].documents) {
+        if (auto d = doc_of(id)) counts.try_emplace({*mapped[v], *d}, 0);
       }
     }
+    if (g[v].kind != NodeKind::kStatement) continue;
+    const auto d = doc_of(g[v].document);
+    if (!d) continue;
+    std::set<Vertex> parties;
+    for (Vertex s : speakers_of(g, v)) parties.insert(s);
+    for (auto [e, e_end] = boost::out_edges(v, g); e != e_end; ++e) {
+      const Relation r = g[*e].relation;
+      if (r == Relation::kMentions || r == Relation::kAddressedTo) {
+        parties_of(g, boost::target(*e, g), parties);
+      }
+    }
+    for (Vertex p : parties) ++counts[{*mapped[p], *d}];
   }
 
-  for (const auto& [pair, weight] : weights) {
-    boost::add_edge(pair.first, pair.second, EdgeProps{Relation::kInteracts, weight}, out);
+  for (const auto& [pair, count] : counts) {
+    const std::string& date = out[pair.second].date;
+    boost::add_edge(pair.first, pair.second,
+                    EdgeProps{Relation::kInDocument, std::max(count, 1), date, date}, out);
   }
   return out;
+}
+
+std::optional<View> view_from_string(std::string_view name) {
+  if (name == "full") return View::kFull;
+  if (name == "people") return View::kPeople;
+  if (name == "people-documents") return View::kPeopleDocuments;
+  return std::nullopt;
+}
+
+Graph make_view(const Graph& g, View view) {
+  switch (view) {
+    case View::kPeople:
+      return person_graph(g);
+    case View::kPeopleDocuments:
+      return people_documents_graph(g);
+    case View::kFull:
+      break;
+  }
+  return g;
 }
 
 }  // namespace quotegraph::graph

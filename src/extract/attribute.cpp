@@ -738,7 +738,9 @@ class Attributor {
               boundary = boundary || tv_.tok(k).kind == TokKind::kPunct;
             if (boundary) break;
             auto np1 = subject_before(c, ls);
-            if (np1 && (np1->kind == MentionKind::kName || np1->kind == MentionKind::kPronoun) &&
+            if (np1 &&
+                (np1->kind == MentionKind::kName || np1->kind == MentionKind::kPronoun ||
+                 (np1->kind == MentionKind::kNominal && np->kind != MentionKind::kName)) &&
                 np1->last <= c) {
               np = np1;
               chosen = c;

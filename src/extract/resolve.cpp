@@ -210,7 +210,7 @@ std::string Resolver::name_text(std::uint32_t first, std::uint32_t last) const {
   return out;
 }
 
-std::vector<std::string> Resolver::name_parts(const std::string& name) const {
+std::vector<std::string> Resolver::name_parts(std::string_view name) const {
   std::vector<std::string> parts;
   std::string cur;
   auto flush = [&] {
@@ -220,11 +220,11 @@ std::vector<std::string> Resolver::name_parts(const std::string& name) const {
     }
     cur.clear();
   };
-  for (char ch : lower_ascii(name)) {
+  for (char ch : name) {
     if (ch == ' ') {
       flush();
     } else if (ch != '.' && ch != ',') {
-      cur += ch;
+      cur += ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
     }
   }
   flush();
@@ -233,15 +233,14 @@ std::vector<std::string> Resolver::name_parts(const std::string& name) const {
 
 std::int32_t Resolver::add_entity(const std::string& name, const NamePart& np, bool person_hint) {
   std::string key = lower_ascii(name);
-  for (std::size_t k = 0; k < entities_.size(); ++k) {
-    if (lower_ascii(entities_[k].name) == key) {
-      Entity& e = entities_[k];
-      if (!np.role.empty() && std::find(e.roles.begin(), e.roles.end(), np.role) == e.roles.end())
-        e.roles.push_back(np.role);
-      if (e.gender == Gender::kUnknown) e.gender = np.title_gender;
-      return static_cast<std::int32_t>(k);
-    }
+  if (auto it = by_key_.find(key); it != by_key_.end()) {
+    Entity& e = entities_[static_cast<std::size_t>(it->second)];
+    if (!np.role.empty() && std::find(e.roles.begin(), e.roles.end(), np.role) == e.roles.end())
+      e.roles.push_back(np.role);
+    if (e.gender == Gender::kUnknown) e.gender = np.title_gender;
+    return it->second;
   }
+  by_key_.emplace(std::move(key), static_cast<std::int32_t>(entities_.size()));
   Entity e;
   e.name = name;
   e.parts = name_parts(name);
@@ -261,24 +260,28 @@ std::int32_t Resolver::add_entity(const std::string& name, const NamePart& np, b
 
 void Resolver::collect() {
   const auto n = static_cast<std::uint32_t>(tv_.size());
-  // Name runs: maximal sequences of capitalised name words.
+  // Name runs: maximal sequences of capitalised name words. name_word() costs a few
+  // lexicon look-ups and the walk asks most tokens twice: ask once.
+  std::vector<std::uint8_t> is_name(n);
+  for (std::uint32_t k = 0; k < n; ++k) is_name[k] = tv_.name_word(k) ? 1 : 0;
   struct Run {
     NamePart np;
     std::string name;
+    std::vector<std::string> parts;  // name_parts(name)
     bool in_quote;
   };
   std::vector<Run> runs;
   for (std::uint32_t i = 0; i < n;) {
-    if (!tv_.name_word(i)) {
+    if (is_name[i] == 0) {
       ++i;
       continue;
     }
     std::uint32_t e = i + 1;
     for (;;) {
-      while (e < n && tv_.name_word(e) && tv_.tok(e).quote == tv_.tok(i).quote) ++e;
+      while (e < n && is_name[e] != 0 && tv_.tok(e).quote == tv_.tok(i).quote) ++e;
       // "Ministry of Fisheries", "Bank of England": organisations continue over "of".
       if (e + 1 < n && tv_.lower(e) == "of" && !tv_.tok(e).cap && is_org_word(tv_.lower(e - 1)) &&
-          tv_.name_word(e + 1) && tv_.tok(e + 1).quote == tv_.tok(i).quote) {
+          is_name[e + 1] != 0 && tv_.tok(e + 1).quote == tv_.tok(i).quote) {
         e += 2;
         continue;
       }
@@ -286,14 +289,16 @@ void Resolver::collect() {
     }
     NamePart np = split_title(i, e);
     if (np.first < np.last) {
-      runs.push_back(Run{np, name_text(np.first, np.last), tv_.tok(i).quote >= 0});
+      std::string name = name_text(np.first, np.last);
+      std::vector<std::string> parts = name_parts(name);
+      runs.push_back(Run{std::move(np), std::move(name), std::move(parts), tv_.tok(i).quote >= 0});
     }
     i = e;
   }
   // Full names make entities: two words or more, a known first name or a title, or an
   // organisation word.
   for (const Run& r : runs) {
-    auto parts = name_parts(r.name);
+    const auto& parts = r.parts;
     if (parts.empty() || (parts.size() < 2 && !r.np.titled)) continue;
     bool person = tv_.lex().is_first_name(parts.front()) || r.np.titled;
     bool org = std::any_of(parts.begin(), parts.end(),
@@ -305,46 +310,57 @@ void Resolver::collect() {
   }
   // A name whose surname is also written alone elsewhere ("Gregor Lindqvist" ... "said
   // Lindqvist") is a person even when its first name is not in the lexicon.
-  std::vector<std::string> alone;
+  StringSet alone;
   for (const Run& r : runs) {
-    auto parts = name_parts(r.name);
-    if (parts.size() == 1) alone.push_back(parts.front());
+    if (r.parts.size() == 1) alone.insert(r.parts.front());
   }
-  for (Run r : runs) {
-    auto parts = name_parts(r.name);
+  for (const Run& run : runs) {
+    const NamePart* np = &run.np;
+    const std::string* name = &run.name;
+    const std::vector<std::string>* parts = &run.parts;
     // "Ten-year-old Noor Haddad": an age is not part of the name.
-    while (parts.size() > 2 && parts.front().find_first_of("0123456789") == std::string::npos &&
-           parts.front().find("-old") != std::string::npos) {
-      ++r.np.first;
-      r.name = name_text(r.np.first, r.np.last);
-      parts = name_parts(r.name);
+    NamePart aged;
+    std::string aged_name;
+    std::vector<std::string> aged_parts;
+    while (parts->size() > 2 &&
+           parts->front().find_first_of("0123456789") == std::string::npos &&
+           parts->front().find("-old") != std::string::npos) {
+      aged = *np;
+      ++aged.first;
+      aged_name = name_text(aged.first, aged.last);
+      aged_parts = name_parts(aged_name);
+      np = &aged;
+      name = &aged_name;
+      parts = &aged_parts;
     }
-    if (parts.size() < 2 || parts.size() > 3) continue;
-    if (std::any_of(parts.begin(), parts.end(),
+    if (parts->size() < 2 || parts->size() > 3) continue;
+    if (std::any_of(parts->begin(), parts->end(),
                     [](const std::string& p) { return is_org_word(p); }))
       continue;
-    if (std::find(alone.begin(), alone.end(), parts.back()) == alone.end()) continue;
-    std::int32_t e = add_entity(r.name, r.np, true);
+    if (alone.find(parts->back()) == alone.end()) continue;
+    std::int32_t e = add_entity(*name, *np, true);
     entities_[static_cast<std::size_t>(e)].notable = true;
   }
   // Every run resolves, in text order, so that recency is known for surnames.
+  occ_.reserve(runs.size());
   for (const Run& r : runs) {
     NameOccurrence o;
     o.first = r.np.first;
     o.last = r.np.last;
     o.in_quote = r.in_quote;
-    o.entity = match(r.name, r.np.first, false);
+    o.entity = match(r.name, r.parts, r.np.first, false);
     if (o.entity >= 0) note_alias(o.entity, r.name);
     occ_.push_back(o);
   }
 }
 
 std::int32_t Resolver::match(const std::string& name, std::uint32_t at, bool allow_fuzzy) const {
-  std::string key = lower_ascii(name);
-  for (std::size_t k = 0; k < entities_.size(); ++k) {
-    if (lower_ascii(entities_[k].name) == key) return static_cast<std::int32_t>(k);
-  }
-  auto parts = name_parts(name);
+  return match(name, name_parts(name), at, allow_fuzzy);
+}
+
+std::int32_t Resolver::match(const std::string& name, const std::vector<std::string>& parts,
+                             std::uint32_t at, bool allow_fuzzy) const {
+  if (auto it = by_key_.find(lower_ascii(name)); it != by_key_.end()) return it->second;
   if (parts.empty()) return -1;
   auto most_recent = [&](const std::vector<std::int32_t>& cands) -> std::int32_t {
     if (cands.empty()) return -1;
@@ -511,14 +527,23 @@ std::vector<std::int32_t> Resolver::link_handles(const std::vector<HandleMatch>&
   for (const HandleMatch& h : handles) {
     std::int32_t found = -1;
     // "Jeremy Corbyn (@jeremycorbyn)": the name right before the parenthesis.
-    for (std::size_t t = 0; t < tv_.size(); ++t) {
-      if (tv_.tok(t).start != h.span.start) continue;
+    // Tokens are in text order: find the one starting at the handle by bisection.
+    std::size_t lo = 0;
+    std::size_t hi = tv_.size();
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      if (tv_.tok(mid).start < h.span.start) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    if (const std::size_t t = lo; t < tv_.size() && tv_.tok(t).start == h.span.start) {
       if (t >= 2 && tv_.is_punct(t - 1, "(")) {
         for (const NameOccurrence& o : occ_) {
           if (o.last == t - 1 && o.entity >= 0) found = o.entity;
         }
       }
-      break;
     }
     if (found < 0) {
       std::string hn = alnum_only(h.name);

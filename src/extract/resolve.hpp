@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/attribute.hpp"
@@ -61,15 +62,19 @@ class Resolver {
   };
   NamePart split_title(std::uint32_t first, std::uint32_t last) const;
   std::string name_text(std::uint32_t first, std::uint32_t last) const;
-  std::vector<std::string> name_parts(const std::string& name) const;
+  std::vector<std::string> name_parts(std::string_view name) const;
   std::int32_t add_entity(const std::string& name, const NamePart& np, bool person_hint);
   std::int32_t match(const std::string& name, std::uint32_t at, bool allow_fuzzy) const;
+  /// match() with name_parts(name) already at hand.
+  std::int32_t match(const std::string& name, const std::vector<std::string>& parts,
+                     std::uint32_t at, bool allow_fuzzy) const;
   std::int32_t resolve_pronoun(std::uint32_t at, Gender g) const;
   void note_alias(std::int32_t e, const std::string& written);
   void collect();
 
   const TokenView& tv_;
   std::vector<Entity> entities_;
+  StringMap<std::int32_t> by_key_;  // lower-cased name -> entity; names are unique by it
   std::vector<NameOccurrence> occ_;                               // sorted by first token
   std::vector<std::pair<std::uint32_t, std::int32_t>> timeline_;  // resolved pronouns
 };
