@@ -51,9 +51,9 @@ constexpr std::string_view kConnectives[] = {"but",       "and",     "so",      
                                              "moreover",  "again",   "or",      "thus"};
 
 constexpr std::string_view kPrepositions[] = {
-    "in",       "on",    "at",  "after", "before", "during", "when",  "while",
-    "speaking", "asked", "for", "from",  "with",   "as",     "since", "last",
-    "through",  "across", "into", "around", "outside", "inside", "near", "behind", "along"};
+    "in",    "on",     "at",      "after",  "before", "during", "when", "while",   "speaking",
+    "asked", "for",    "from",    "with",   "as",     "since",  "last", "through", "across",
+    "into",  "around", "outside", "inside", "near",   "behind", "along"};
 
 bool ends_ly(std::string_view w) { return w.size() > 4 && w.substr(w.size() - 2) == "ly"; }
 
@@ -682,8 +682,11 @@ class Attributor {
           }
         } else if (auto np = np_forward(i, re)) {
           // Find the cue within a short reach after the subject, over an appositive.
+          // Far only over an appositive (", who ...,"); otherwise a few adverbs at most.
           std::size_t words = 0;
-          for (std::size_t c = np->last; c < re && words < 14; ++c) {
+          const std::size_t reach =
+              tv_.is_punct(np->last, ",") || tv_.is_punct(np->last, "(") ? 14 : 4;
+          for (std::size_t c = np->last; c < re && words < reach; ++c) {
             if (!is_word(c)) continue;
             ++words;
             if (const CueInfo* cue = tv_.cue_at(c)) {
