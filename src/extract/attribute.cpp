@@ -868,6 +868,20 @@ class Attributor {
     auto attributed = [&](std::size_t k) { return done[k].speaker || done[k].inherits >= 0; };
     if (q.continues && qi > 0 && attributed(qi - 1)) return inherit(qi - 1, "continuation", 0.85);
     bool short_quote = q.words < 5 || title_case(tv_, q);
+    // A long quote inside a sentence about someone, with no speech verb ("Clinton shared
+    // her anxiety with an audience, “…”"): the subject of that sentence.
+    if (!short_quote) {
+      auto [fs, fe] = left_frame(q.open);
+      if (fs < fe) {
+        if (auto np = clause_subject(fs, fe);
+            np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun)) {
+          a.speaker = np;
+          a.rule = "sentence-subject";
+          a.confidence = 0.5;
+          return a;
+        }
+      }
+    }
     // Another quote of the same paragraph: "A," he said. "B." A short one too, when it
     // is a sentence of its own ("Signatures are easy," he said. "Volunteers are not.").
     auto [ls, le] = left_frame(q.open);
