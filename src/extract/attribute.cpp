@@ -323,6 +323,15 @@ class Attributor {
            tv_.outside(q.close + 1) && tv_.tok(q.open + 1).cap;
   }
 
+  /// A lower-case word that can be the verb after a subject: not a participle cue, and
+  /// either a known cue or a word ending like a finite verb (-ed, -s) or an auxiliary.
+  bool verb_like_after(std::size_t k) const {
+    std::string_view w = lw(k);
+    if (in(w, kBetween)) return true;
+    if (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.back() == 's')) return true;
+    return false;
+  }
+
   /// A dash (― — – -) stands between the closing mark and token i.
   bool dash_before(std::size_t from, std::size_t i) const {
     for (std::size_t k = from; k < i; ++k) {
@@ -637,17 +646,33 @@ class Attributor {
       return np_forward(c + 1, fe, true);  // "Said Dorothy Poynter, who ...: “...”"
     }
     if (info.participle) {
-      // "footage of Hillary Clinton asking, “…”": the name right before the participle.
-      if (c > fs && tv_.name_word(c - 1) && tv_.outside(c - 1)) {
-        if (auto np = np_backward(c - 1, fs); np && np->kind == MentionKind::kName) return np;
-      }
-      if (auto np = clause_subject(fs, c)) return np;
-      // "When he returned he began by saying": the nearest person before the verb.
-      for (std::size_t k = c; k > fs; --k) {
-        if (is_word(k - 1) && (tv_.is_pronoun(k - 1) || tv_.name_word(k - 1))) {
-          return tv_.is_pronoun(k - 1) ? np_forward(k - 1, c) : np_backward(k - 1, fs);
+      // "footage of Hillary Clinton asking, “…”": the person shown speaking.
+      std::size_t k = skip_between(c - 1, fs);
+      if (k > fs && tv_.name_word(k) && tv_.outside(k)) {
+        auto np = np_backward(k, fs);
+        if (np && np->kind == MentionKind::kName && np->first > fs && is_word(np->first - 1) &&
+            (lw(np->first - 1) == "of" || lw(np->first - 1) == "with")) {
+          return np;
         }
       }
+      if (auto np = clause_subject(fs, c);
+          np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun)) {
+        return np;
+      }
+      // The subject of the nearest clause before it: "Spicer said, adding", "Warren
+      // appeared ... and endorsed Clinton, saying", "she issued a statement calling".
+      for (std::size_t j = c; j-- > fs;) {
+        if (!is_word(j)) continue;
+        std::string_view w = lw(j);
+        if (w == "he" || w == "she" || w == "they" || w == "we" || w == "i" || w == "who") {
+          return TokenMention{static_cast<std::uint32_t>(j), static_cast<std::uint32_t>(j + 1),
+                              w == "who" ? MentionKind::kRelative : MentionKind::kPronoun};
+        }
+        bool verb_next = j + 1 < c && is_word(j + 1) && !tv_.tok(j + 1).cap &&
+                         (tv_.cue_at(j + 1) != nullptr || verb_like_after(j + 1));
+        if (tv_.name_word(j) && !tv_.lex().is_title(w) && verb_next) return np_backward(j, fs);
+      }
+      if (auto np = clause_subject(fs, c)) return np;
       return std::nullopt;
     }
     return subject_before(c, fs);
