@@ -119,6 +119,15 @@ bool TokenView::name_word(std::size_t i) const {
   if (lex_.is_speaker_noun(b) && starts_sentence(i)) return false;  // "Critics say"
   // Sentence-initial adverbs ("Reluctantly") are not names; "Kelly" and "Holly" are.
   if (b.size() > 4 && b.substr(b.size() - 2) == "ly" && !lex_.is_first_name(b)) return false;
+  // "Preceded at the lectern by ...": a sentence-initial past participle.
+  if (b.size() > 5 && b.substr(b.size() - 2) == "ed" && starts_sentence(i) &&
+      !lex_.is_first_name(b) && i + 1 < toks_.size() && toks_[i + 1].kind == TokKind::kWord &&
+      !toks_[i + 1].cap) {
+    std::string_view n = lower(i + 1);
+    if (n == "at" || n == "by" || n == "in" || n == "on" || n == "with" || n == "from" ||
+        n == "to" || n == "for" || n == "as")
+      return false;
+  }
   // "Reprising her attack, ...": a sentence-initial participle before a lower-case word.
   if (b.size() > 5 && b.substr(b.size() - 3) == "ing" && starts_sentence(i) &&
       !lex_.is_first_name(b) && i + 1 < toks_.size() &&
@@ -673,6 +682,12 @@ class Attributor {
         if (tv_.name_word(j) && !tv_.lex().is_title(w) && verb_next) return np_backward(j, fs);
       }
       if (auto np = clause_subject(fs, c)) return np;
+      // "replacing it with softer language calling for": the nearest pronoun or name.
+      for (std::size_t k2 = c; k2 > fs; --k2) {
+        if (is_word(k2 - 1) && (tv_.is_pronoun(k2 - 1) || tv_.name_word(k2 - 1))) {
+          return tv_.is_pronoun(k2 - 1) ? np_forward(k2 - 1, c) : np_backward(k2 - 1, fs);
+        }
+      }
       return std::nullopt;
     }
     return subject_before(c, fs);
@@ -895,7 +910,8 @@ class Attributor {
     bool short_quote = q.words < 5 || title_case(tv_, q);
     // A long quote inside a sentence about someone, with no speech verb ("Clinton shared
     // her anxiety with an audience, “…”"): the subject of that sentence.
-    if (!short_quote) {
+    bool paragraph_speaker = qi > 0 && quotes_[qi - 1].para == q.para && attributed(qi - 1);
+    if (!short_quote && !paragraph_speaker) {
       auto [fs, fe] = left_frame(q.open);
       if (fs < fe) {
         if (auto np = clause_subject(fs, fe);
