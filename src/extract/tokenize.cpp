@@ -68,15 +68,28 @@ std::string_view lower_word(std::string_view word, std::string& buf) {
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> out;
   out.reserve(text.size() / 5 + 8);
-  const bool has_blank_line = [&] {
-    std::size_t nl = text.find('\n');
-    while (nl != std::string_view::npos) {
-      std::size_t j = nl + 1;
-      while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
-      if (j < text.size() && text[j] == '\n') return true;
-      nl = text.find('\n', nl + 1);
+  // Hard-wrapped text (lines of similar length that end mid-sentence) breaks paragraphs
+  // only at blank lines; otherwise every newline ends a paragraph, as in most article
+  // exports, where a single newline often separates paragraphs.
+  const bool hard_wrapped = [&] {
+    std::size_t long_lines = 0;
+    std::size_t open_ended = 0;
+    std::size_t start = 0;
+    while (start < text.size()) {
+      std::size_t nl = text.find('\n', start);
+      if (nl == std::string_view::npos) break;  // the last line says nothing about wrapping
+      std::size_t e = nl;
+      while (e > start && (text[e - 1] == ' ' || text[e - 1] == '\r' || text[e - 1] == '\t')) --e;
+      if (e - start >= 40) {
+        ++long_lines;
+        char last = text[e - 1];
+        bool closed = last == '.' || last == '!' || last == '?' || last == ':' || last == '"' ||
+                      last == ')' || (static_cast<unsigned char>(last) & 0x80) != 0;
+        if (!closed) ++open_ended;
+      }
+      start = nl + 1;
     }
-    return false;
+    return open_ended >= 3 && open_ended * 10 >= long_lines * 3;
   }();
 
   std::uint32_t para = 0;
@@ -111,7 +124,7 @@ std::vector<Token> tokenize(std::string_view text) {
     std::size_t len = 0;
     char32_t c = cp_at(i, len);
     if (c == '\n') {
-      // A paragraph break is a blank line (or any newline in texts without blank lines).
+      // A paragraph break: any newline, or only a blank line in hard-wrapped text.
       std::size_t j = i + 1;
       bool blank = false;
       while (j < n) {
@@ -125,7 +138,7 @@ std::vector<Token> tokenize(std::string_view text) {
           break;
         }
       }
-      if (blank || !has_blank_line) {
+      if (blank || !hard_wrapped) {
         if (!out.empty() && out.back().kind != TokKind::kBreak) {
           push(i, i + 1, TokKind::kBreak);
           ++para;

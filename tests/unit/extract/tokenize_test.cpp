@@ -93,9 +93,20 @@ INSTANTIATE_TEST_SUITE_P(
         TokenizeCase{"Numbers", "1,000 or 2.75.", {"1,000", "or", "2.75", "."}},
         TokenizeCase{"Handle", "thanks @lena_o!", {"thanks", "@lena_o", "!"}},
         TokenizeCase{"BlankLineIsAParagraphBreak", "One.\n\nTwo.", {"One", ".", "|", "Two", "."}},
-        TokenizeCase{"SingleNewlineJoinsWhenBlankLinesExist",
+        TokenizeCase{"SingleNewlineSplitsInArticleExports",
                      "One\ntwo.\n\nThree.",
-                     {"One", "two", ".", "|", "Three", "."}},
+                     {"One", "|", "two", ".", "|", "Three", "."}},
+        TokenizeCase{"HardWrappedLinesJoinUntilABlankLine",
+                     "The harbour board met on Monday and the chair said that the\n"
+                     "ferry would run again in the spring if the engine could be\n"
+                     "repaired in time, which the engineers think is likely but\n"
+                     "not certain.\n\nThree.",
+                     {"The",    "harbour", "board",     "met",      "on",     "Monday", "and",
+                      "the",    "chair",   "said",      "that",     "the",    "ferry",  "would",
+                      "run",    "again",   "in",        "the",      "spring", "if",     "the",
+                      "engine", "could",   "be",        "repaired", "in",     "time",   ",",
+                      "which",  "the",     "engineers", "think",    "is",     "likely", "but",
+                      "not",    "certain", ".",         "|",        "Three",  "."}},
         TokenizeCase{"SingleNewlinesSplitWhenNoBlankLine",
                      "One.\nTwo.\nThree.",
                      {"One", ".", "|", "Two", ".", "|", "Three", "."}},
