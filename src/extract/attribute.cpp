@@ -50,6 +50,23 @@ constexpr std::string_view kConnectives[] = {"but",       "and",     "so",      
                                              "now",       "later",   "earlier", "indeed", "finally",
                                              "moreover",  "again",   "or",      "thus"};
 
+// Words that open an adverbial clause: "Cruz said as the heckler yelled".
+constexpr std::string_view kSubordinators[] = {"as",     "while",   "when",     "because", "after",
+                                               "before", "if",      "although", "though",  "since",
+                                               "until",  "whereas", "once"};
+
+// Time words between a subject and its verb: "Feinstein last week said", "Trump Monday said".
+constexpr std::string_view kWhen[] = {"monday",    "tuesday", "wednesday", "thursday",  "friday",
+                                      "saturday",  "sunday",  "today",     "yesterday", "tonight",
+                                      "week",      "weekend", "month",     "year",      "morning",
+                                      "afternoon", "evening", "night",     "last",      "this"};
+
+// Prepositions whose phrase can stand between a subject and its verb ("Beck, who has in
+// the past described").
+constexpr std::string_view kPhrasePrepositions[] = {
+    "in",     "on",     "at",      "for",  "from",   "with",  "through", "across", "into",
+    "around", "inside", "outside", "near", "behind", "along", "during",  "over",   "under"};
+
 constexpr std::string_view kPrepositions[] = {
     "in",    "on",     "at",      "after",  "before", "during", "when", "while",   "speaking",
     "asked", "for",    "from",    "with",   "as",     "since",  "last", "through", "across",
@@ -526,7 +543,8 @@ class Attributor {
 
   /// The subject of the cue at c, looking left from it within [floor, c).
   std::size_t skip_between(std::size_t j, std::size_t floor) const {
-    while (j > floor && is_word(j) && !tv_.tok(j).cap && (in(lw(j), kBetween) || ends_ly(lw(j)))) {
+    while (j > floor && is_word(j) &&
+           ((!tv_.tok(j).cap && (in(lw(j), kBetween) || ends_ly(lw(j)))) || in(lw(j), kWhen))) {
       --j;
     }
     return j;
@@ -562,7 +580,7 @@ class Attributor {
       auto np = np_backward(j, floor);
       // "Beck, who has in the past described": skip a prepositional phrase to the subject.
       for (int hop = 0; hop < 2 && np && np->kind == MentionKind::kNominal && np->first > floor &&
-                        is_word(np->first - 1) && in(lw(np->first - 1), kPrepositions);
+                        is_word(np->first - 1) && in(lw(np->first - 1), kPhrasePrepositions);
            ++hop) {
         std::size_t k = skip_between(np->first - 1, floor);
         if (k <= floor) break;
@@ -777,8 +795,10 @@ class Attributor {
             // Only a complement clause ("said (that) Americans will say"), not a clause
             // of its own after a comma ("Asked by X to respond, Carson said").
             bool boundary = false;
-            for (std::size_t k = c + 1; k < np->first; ++k)
-              boundary = boundary || tv_.tok(k).kind == TokKind::kPunct;
+            for (std::size_t k = c + 1; k < np->first; ++k) {
+              boundary = boundary || tv_.tok(k).kind == TokKind::kPunct ||
+                         (is_word(k) && in(lw(k), kSubordinators));
+            }
             if (boundary) break;
             auto np1 = subject_before(c, ls);
             if (np1 &&
