@@ -198,8 +198,23 @@ const CueInfo* TokenView::cue_at(std::size_t i) const {
       "promise", "promises", "pledge", "pledges",  "vow",     "vows",     "answer",   "answers",
       "reply",   "replies",  "read",   "reads",    "comment", "comments", "warning",  "demands",
       "charges", "terms",    "cites",  "mentions", "adds",    "stress",   "stresses", "wonders"};
-  if (std::find(std::begin(kNounLike), std::end(kNounLike), l) != std::end(kNounLike) && i > 0 &&
-      toks_[i - 1].kind == TokKind::kWord && !toks_[i - 1].cap) {
+  bool noun_like = std::find(std::begin(kNounLike), std::end(kNounLike), l) != std::end(kNounLike);
+  // "The ad claims “...”", "The headline reads:": a quote, colon or "that" right after.
+  bool introduces =
+      i + 1 < toks_.size() &&
+      (toks_[i + 1].kind == TokKind::kQuote ||
+       (toks_[i + 1].kind == TokKind::kPunct && (word(i + 1) == ":" || word(i + 1) == ",")) ||
+       (toks_[i + 1].kind == TokKind::kWord && lower(i + 1) == "that"));
+  if (noun_like && i > 0 && toks_[i - 1].kind == TokKind::kWord) {
+    // "Mr. Obama's remarks on Saturday": a noun after a possessive; but "Trump's claim
+    // that “...”" still names whose words follow.
+    std::string_view before = lower(i - 1);
+    if (before.size() > 2 &&
+        (before.substr(before.size() - 2) == "'s" ||
+         (before.size() > 4 && before.substr(before.size() - 4) == "\xe2\x80\x99s")))
+      return introduces ? info : nullptr;
+  }
+  if (noun_like && i > 0 && toks_[i - 1].kind == TokKind::kWord && !toks_[i - 1].cap) {
     std::string_view prev = lower(i - 1);
     static constexpr std::string_view kBeforeVerb[] = {
         "to",     "will",   "would", "did",   "does",  "do",      "can",      "could",
@@ -207,12 +222,6 @@ const CueInfo* TokenView::cue_at(std::size_t i) const {
         "never",  "not",    "who",   "he",    "she",   "they",    "it",       "i",
         "we",     "you",    "that",  "which", "and",   "still",   "now",      "just",
         "later",  "simply", "only",  "even",  "again", "sources", "officials"};
-    // "The ad claims “...”", "The headline reads:": a quote, colon or "that" right after.
-    bool introduces =
-        i + 1 < toks_.size() &&
-        (toks_[i + 1].kind == TokKind::kQuote ||
-         (toks_[i + 1].kind == TokKind::kPunct && (word(i + 1) == ":" || word(i + 1) == ",")) ||
-         (toks_[i + 1].kind == TokKind::kWord && lower(i + 1) == "that"));
     // "her opening remarks that", "the police report that": a noun after a determiner.
     if (i >= 2 && is_determiner(i - 2)) return nullptr;
     bool verb_context =
