@@ -332,6 +332,10 @@ class Attributor {
         continue;
       }
       if (sentence_end(s - 1)) break;
+      // "... in the U.S. He says": an abbreviation ends the sentence before a pronoun.
+      if (tv_.is_word(s - 1) && tv_.word(s - 1).back() == '.' && tv_.is_word(s) && tv_.tok(s).cap &&
+          tv_.is_pronoun(s))
+        break;
       --s;
     }
     return {s, open};
@@ -561,6 +565,16 @@ class Attributor {
 
   std::optional<TokenMention> subject_before(std::size_t c, std::size_t floor) const {
     if (c <= floor) return std::nullopt;
+    // "Trump was asked, “…”": a passive cue's subject is spoken to, not the speaker.
+    if (c > floor && is_word(c - 1)) {
+      std::string_view aux = lw(c - 1);
+      std::string_view v = lw(c);
+      bool participle = v.size() > 3 && (v.substr(v.size() - 2) == "ed" || v == "told");
+      if (participle && (aux == "was" || aux == "were" || aux == "been" || aux == "being" ||
+                         aux == "is" || aux == "are" || aux == "be")) {
+        return std::nullopt;
+      }
+    }
     std::size_t j = skip_between(c - 1, floor);
     // "The email goes on to say:", "he went on to write": the subject of the verb before "to".
     if (j > floor && is_word(j) && lw(j) == "to") {
