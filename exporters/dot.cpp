@@ -52,6 +52,8 @@ std::string_view colour_of(Relation relation) {
       return "#999999";
     case Relation::kInteracts:
       return "#351c75";
+    case Relation::kInDocument:
+      return "#999999";
   }
   return "#000000";
 }

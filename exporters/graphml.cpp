@@ -89,8 +89,18 @@ void write_graphml(const graph::Graph& g, std::ostream& out) {
         << "\" attr.type=\"" << key.type << "\"/>\n";
   }
   out << "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
-         "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>\n"
-         "  <graph id=\"quotegraph\" edgedefault=\"directed\">\n";
+         "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>\n";
+  bool dated = false;
+  for (auto [it, end] = boost::edges(g); it != end && !dated; ++it) {
+    dated = !g[*it].first_date.empty();
+  }
+  if (dated) {
+    out << "  <key id=\"first_date\" for=\"edge\" attr.name=\"first_date\" "
+           "attr.type=\"string\"/>\n"
+           "  <key id=\"last_date\" for=\"edge\" attr.name=\"last_date\" "
+           "attr.type=\"string\"/>\n";
+  }
+  out << "  <graph id=\"quotegraph\" edgedefault=\"directed\">\n";
 
   const std::vector<std::string> ids = graph::node_ids(g);
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
@@ -105,6 +115,10 @@ void write_graphml(const graph::Graph& g, std::ostream& out) {
           << "\" target=\"" << ids[boost::target(*e, g)] << "\">\n";
       write_data(out, "relation", graph::to_string(g[*e].relation));
       write_data(out, "weight", std::to_string(g[*e].weight));
+      if (dated) {
+        write_data(out, "first_date", g[*e].first_date);
+        write_data(out, "last_date", g[*e].last_date);
+      }
       out << "    </edge>\n";
     }
   }

@@ -17,7 +17,8 @@ namespace quotegraph::exporters {
 /// before <graph>, ids from graph::node_ids() and e1, e2, ..., every value written on
 /// every node and edge, text cleaned to what XML 1.0 allows. Node keys: kind, label
 /// (statements shortened), text, cue, speaker, document, date, title, url, publisher,
-/// aliases and roles ("; "-joined), confidence. Edge keys: relation, weight.
+/// aliases and roles ("; "-joined), confidence. Edge keys: relation, weight, and
+/// first_date and last_date when some edge carries a date (the people views).
 void write_graphml(const graph::Graph& g, std::ostream& out);
 
 }  // namespace quotegraph::exporters

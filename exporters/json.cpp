@@ -70,6 +70,10 @@ void write_json(const graph::Graph& g, std::ostream& out) {
       link["target"] = ids[boost::target(*e, g)];
       link["relation"] = graph::to_string(g[*e].relation);
       link["weight"] = g[*e].weight;
+      if (!g[*e].first_date.empty()) {
+        link["first_date"] = g[*e].first_date;
+        link["last_date"] = g[*e].last_date;
+      }
       doc["links"].push_back(std::move(link));
     }
   }

@@ -13,7 +13,8 @@ namespace quotegraph::exporters {
 
 /// Writes {"directed":true,"multigraph":true,"graph":{},"nodes":[...],"links":[...]}:
 /// nodes carry "id" (graph::node_ids), "kind", "label" and the fields of their kind
-/// that are set; links carry "source", "target", "relation" and "weight". Indented by
+/// that are set; links carry "source", "target", "relation" and "weight" (and
+/// "first_date", "last_date" when the edge is dated). Indented by
 /// two spaces, keys in a fixed order, invalid UTF-8 replaced by U+FFFD.
 void write_json(const graph::Graph& g, std::ostream& out);
 

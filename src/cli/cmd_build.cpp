@@ -1,18 +1,20 @@
-// `quotegraph build INPUT... -o FILE`: extract every document, merge into one graph,
-// write it in the format of FILE's extension.
+// `quotegraph build INPUT... -o FILE | --into CORPUS.qg`: extract every document (on
+// several threads, merged in input order), join people across documents, and write the
+// graph in the format of FILE's extension, or the corpus itself as a `.qg` file.
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
 
-#include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"
-#include "cli/inputs.hpp"
-#include "exporters/format.hpp"
+#include "cli/corpus_file.hpp"
+#include "cli/graph_output.hpp"
+#include "cli/parallel.hpp"
+#include "cli/progress.hpp"
 #include "extract/error.hpp"
-#include "extract/extract.hpp"
-#include "graph/graph.hpp"
+#include "graph/corpus.hpp"
 
 namespace quotegraph::cli {
 namespace {
@@ -20,46 +22,70 @@ namespace {
 struct BuildOptions {
   std::vector<std::string> inputs;
   std::string output;
+  std::string into;
   std::string format;
   std::string view = "full";
+  unsigned jobs = 0;
+  bool progress = true;
 };
 
-exporters::Format choose_format(const BuildOptions& opts) {
-  if (!opts.format.empty()) {
-    if (auto f = exporters::format_from_name(opts.format)) return *f;
-    throw UsageError("unknown --format '" + opts.format + "' (use graphml, dot or json)");
-  }
-  if (opts.output == "-") throw UsageError("-o - writes to stdout and needs --format");
-  if (auto f = exporters::format_from_path(opts.output)) return *f;
-  throw UsageError("cannot tell the format of '" + opts.output +
-                   "': use a .graphml, .dot or .json file name, or --format");
+// Adds the inputs to corpus; returns how many inputs failed.
+std::size_t add_inputs(const BuildOptions& opts, graph::Corpus& corpus, const std::string& name) {
+  Progress progress(opts.progress && spdlog::get_level() <= spdlog::level::warn);
+  std::size_t added = 0;
+  std::size_t unchanged = 0;
+  std::size_t replaced = 0;
+  const std::size_t failed =
+      extract_in_order(opts.inputs, opts.jobs, [&](Document&& doc, Extraction&& ex) {
+        progress.tick(doc.text.size());
+        switch (corpus.add(doc, std::move(ex))) {
+          case graph::AddOutcome::kAdded:
+            ++added;
+            break;
+          case graph::AddOutcome::kUnchanged:
+            ++unchanged;
+            spdlog::info("{}: document '{}' is already in {}: skipped", doc.source, doc.id, name);
+            break;
+          case graph::AddOutcome::kReplaced:
+            ++replaced;
+            spdlog::warn("{}: document '{}' differs from the one in {}: replaced", doc.source,
+                         doc.id, name);
+            break;
+        }
+      });
+  progress.done();
+  spdlog::info("{}: {} documents added, {} unchanged (skipped), {} replaced; {} in all", name,
+               added, unchanged, replaced, corpus.documents().size());
+  return failed;
 }
 
 void run_build(const BuildOptions& opts, int& exit_code) {
-  const exporters::Format format = choose_format(opts);
-  if (opts.view != "full" && opts.view != "people") {
-    throw UsageError("unknown --view '" + opts.view + "' (use full or people)");
+  if (opts.output.empty() == opts.into.empty()) {
+    throw UsageError("build needs either -o FILE or --into CORPUS.qg (not both)");
+  }
+  if (!opts.into.empty()) {
+    if (!is_corpus_path(opts.into)) {
+      throw UsageError("--into needs a .qg corpus file, not '" + opts.into + "'");
+    }
+    if (opts.view != "full" || !opts.format.empty()) {
+      throw UsageError("--into adds to a corpus: --view and --format apply to -o and export");
+    }
+    graph::Corpus corpus;
+    if (std::filesystem::exists(opts.into)) {
+      corpus = load_corpus_file(opts.into);
+    } else {
+      spdlog::info("{} does not exist yet: creating it", opts.into);
+    }
+    const std::size_t failed = add_inputs(opts, corpus, opts.into);
+    save_corpus_file(corpus, opts.into);
+    exit_code = failed > 0 ? static_cast<int>(ExitCode::kInputFailed) : 0;
+    return;
   }
 
-  graph::GraphBuilder builder;
-  std::size_t documents = 0;
-  const std::size_t failed = for_each_document(opts.inputs, [&](Document&& doc) {
-    builder.add(extract(doc));
-    ++documents;
-  });
-  const graph::Graph g =
-      opts.view == "people" ? graph::person_graph(builder.graph()) : builder.release();
-  spdlog::info("{} documents, {} nodes, {} edges", documents, boost::num_vertices(g),
-               boost::num_edges(g));
-
-  auto write = [&](std::ostream& out) { exporters::write_graph(g, format, out); };
-  if (opts.output == "-") {
-    write(std::cout);
-    std::cout.flush();
-    if (!std::cout) throw Error("cannot write to stdout");
-  } else {
-    write_file_atomically(opts.output, write);
-  }
+  const GraphOutput output = graph_output(opts.output, opts.format, opts.view);
+  graph::Corpus corpus;
+  const std::size_t failed = add_inputs(opts, corpus, "the corpus");
+  write_graph_output(corpus, output);
   exit_code = failed > 0 ? static_cast<int>(ExitCode::kInputFailed) : 0;
 }
 
@@ -73,19 +99,28 @@ void add_build_command(CLI::App& app, int& exit_code) {
                   "Articles: .txt/.md files, .jsonl collections, directories, - for stdin")
       ->required();
   cmd->add_option("-o,--output", opts->output,
-                  "Output file; the format comes from its extension (.graphml, .dot, .json); "
-                  "- for stdout with --format")
-      ->required();
-  cmd->add_option("--format", opts->format, "graphml, dot or json (default: from -o)");
+                  "Output file; the format comes from its extension (.graphml, .dot, .json, "
+                  ".qg for a corpus that export, query and --into read); - for stdout with "
+                  "--format");
+  cmd->add_option("--into", opts->into,
+                  "Add the inputs to this .qg corpus (created when missing): documents already "
+                  "in it (same id and text) are skipped, changed ones replaced");
+  cmd->add_option("--format", opts->format, "graphml, dot, json or qg (default: from -o)");
   cmd->add_option("--view", opts->view,
-                  "full: people, handles, statements and documents (default); people: "
+                  "full (default): people, handles, statements and documents; people: "
                   "person-to-person edges weighted by how often one addresses, mentions or "
-                  "replies to the other");
+                  "replies to the other, with first and last date; people-documents: "
+                  "person-document edges");
+  cmd->add_option("-j,--jobs", opts->jobs,
+                  "Threads extracting documents (default 0: every core); the output is the "
+                  "same whatever the number");
+  cmd->add_flag("!--no-progress", opts->progress, "No progress bar on a terminal");
   cmd->footer(
       "Examples:\n"
       "  quotegraph build samples -o out/samples.graphml      # for Gephi, networkx, igraph\n"
       "  quotegraph build article.txt -o graph.dot && dot -Tsvg graph.dot -o graph.svg\n"
       "  quotegraph build news.jsonl --view people -o people.graphml\n"
+      "  quotegraph build monday/ -o corpus.qg && quotegraph build tuesday/ --into corpus.qg\n"
       "  cat article.txt | quotegraph build - -o - --format json\n"
       "\n"
       "The file is written to a temporary name and renamed, so a failed run leaves no\n"

@@ -10,5 +10,7 @@ namespace quotegraph::cli {
 
 void add_extract_command(CLI::App& app, int& exit_code);
 void add_build_command(CLI::App& app, int& exit_code);
+void add_export_command(CLI::App& app, int& exit_code);
+void add_query_command(CLI::App& app, int& exit_code);
 
 }  // namespace quotegraph::cli

@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
       "quotegraph: turns news articles into a graph of who said what to whom.\n\n"
       "Examples:\n"
       "  quotegraph extract samples/ --format jsonl > quotes.jsonl\n"
-      "  quotegraph build samples/ -o out/samples.graphml\n\n"
+      "  quotegraph build samples/ -o out/samples.graphml\n"
+      "  quotegraph build samples/ -o corpus.qg && quotegraph query corpus.qg speakers\n\n"
       "Exit codes: 0 ok, 1 some input failed (the rest was processed), 2 usage error.",
       "quotegraph"};
   app.set_version_flag("--version", std::string("quotegraph ") + QUOTEGRAPH_VERSION);
@@ -34,6 +35,8 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   quotegraph::cli::add_extract_command(app, exit_code);
   quotegraph::cli::add_build_command(app, exit_code);
+  quotegraph::cli::add_export_command(app, exit_code);
+  quotegraph::cli::add_query_command(app, exit_code);
 
   app.parse_complete_callback([&] {
     if (quiet) {

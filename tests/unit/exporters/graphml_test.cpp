@@ -44,7 +44,8 @@ TEST(WriteGraphml, DeclaresEveryKeyTypedBeforeTheGraph) {
     ASSERT_NE(at, std::string::npos) << key;
     EXPECT_LT(at, graph_at) << key;
   }
-  EXPECT_EQ(count(xml, "<key "), 15u);
+  // 13 node keys, relation and weight, and first/last date: the replies are dated.
+  EXPECT_EQ(count(xml, "<key "), 17u);
   EXPECT_EQ(xml.rfind("<key "), xml.rfind("<key ", graph_at));
   EXPECT_EQ(xml.find("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""), 39u);
 }
@@ -55,7 +56,8 @@ TEST(WriteGraphml, WritesEveryValueOnEveryNodeAndEdge) {
   const std::size_t edges = count(xml, "<edge id=");
   EXPECT_EQ(nodes, 10u);
   EXPECT_EQ(edges, 14u);
-  EXPECT_EQ(count(xml, "<data key="), nodes * 13 + edges * 2);
+  // Dated replies: every edge then carries first_date and last_date too.
+  EXPECT_EQ(count(xml, "<data key="), nodes * 13 + edges * 4);
   EXPECT_NE(xml.find("    <node id=\"p1\">\n"
                      "      <data key=\"kind\">person</data>\n"
                      "      <data key=\"label\">Jeremy Corbyn</data>\n"),

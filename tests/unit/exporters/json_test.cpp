@@ -44,8 +44,12 @@ TEST(WriteJson, NodeLinkShapeOfNetworkx) {
   EXPECT_EQ(corbyn["aliases"], (nlohmann::json{"Corbyn", "Corby", "Jez"}));
   EXPECT_EQ(corbyn["roles"], (nlohmann::json{"British Labour leader", "MP"}));
 
-  const nlohmann::json reply = {
-      {"source", "p2"}, {"target", "p1"}, {"relation", "replied_to"}, {"weight", 2}};
+  const nlohmann::json reply = {{"source", "p2"},
+                                {"target", "p1"},
+                                {"relation", "replied_to"},
+                                {"weight", 2},
+                                {"first_date", "2019-04-01"},
+                                {"last_date", "2019-04-01"}};
   EXPECT_NE(std::find(j["links"].begin(), j["links"].end(), reply), j["links"].end());
 }
 

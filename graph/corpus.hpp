@@ -1,0 +1,77 @@
+// A corpus: the extractions of many documents, kept so that a graph can be saved,
+// grown with more documents and loaded again. The graph itself is rebuilt from the
+// extractions on load (identity resolution needs every name of the corpus anyway).
+//
+// The `.qg` file is JSON lines, UTF-8:
+//   {"format":"quotegraph-corpus","version":1,"documents":2}
+//   {"id":"a1","hash":"fnv1a64:9f0c...","bytes":1234,"extraction":{...}}
+//   {"id":"a2",...}
+// where "extraction" is the `extract --format jsonl` object of the document.
+//
+// Example:
+//   Corpus corpus = Corpus::load(in, "corpus.qg");
+//   corpus.add(doc, extract(doc));          // kUnchanged when id and text are the same
+//   corpus.save(out);
+//   Identities ids;
+//   Graph g = corpus.graph(&ids);
+#pragma once
+
+#include <cstddef>
+#include <istream>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/types.hpp"
+#include "graph/graph.hpp"
+#include "graph/identity.hpp"
+
+namespace quotegraph::graph {
+
+/// The version written by save(); load() reads it and refuses newer ones.
+inline constexpr int kCorpusFormatVersion = 1;
+
+/// "fnv1a64:" and 16 hex digits of the FNV-1a hash of text: tells a changed document
+/// from the same one (not a cryptographic hash).
+std::string content_hash(std::string_view text);
+
+struct StoredDocument {
+  std::string id;
+  std::string hash;       ///< content_hash of the text
+  std::size_t bytes = 0;  ///< size of the text
+  Extraction extraction;
+};
+
+enum class AddOutcome {
+  kAdded,      ///< a new id
+  kUnchanged,  ///< same id and hash as a stored document: skipped
+  kReplaced    ///< same id, other hash: the new version replaces the old in its place
+};
+
+class Corpus {
+ public:
+  /// Adds the extraction of doc (ex.doc is doc.id).
+  AddOutcome add(const Document& doc, Extraction ex);
+  AddOutcome add(StoredDocument d);
+
+  /// In the order they were first added.
+  [[nodiscard]] const std::vector<StoredDocument>& documents() const { return docs_; }
+
+  /// Writes the .qg form. The same corpus gives the same bytes.
+  void save(std::ostream& out) const;
+  /// Reads the .qg form; throws InputError naming source:line on a broken file.
+  static Corpus load(std::istream& in, const std::string& source);
+
+  /// Identity resolution over every document.
+  [[nodiscard]] Identities identities() const;
+  /// The full graph: every document's extraction, names made canonical by identities()
+  /// (stored in *ids when given).
+  [[nodiscard]] Graph graph(Identities* ids = nullptr) const;
+
+ private:
+  std::vector<StoredDocument> docs_;
+  std::map<std::string, std::size_t, std::less<>> by_id_;
+};
+
+}  // namespace quotegraph::graph

@@ -1,0 +1,318 @@
+#include "graph/identity.hpp"
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include "graph/names.hpp"
+
+namespace quotegraph::graph {
+namespace {
+
+bool is_handle(std::string_view s) { return !s.empty() && s.front() == '@'; }
+
+// "Mr Smith" says nothing about Smith's first name.
+bool is_honorific(std::string_view word) {
+  static constexpr std::array<std::string_view, 9> kHonorifics{"mr", "mrs",  "ms",  "miss", "mx",
+                                                               "dr", "prof", "sir", "dame"};
+  return std::find(kHonorifics.begin(), kHonorifics.end(), word) != kHonorifics.end();
+}
+
+// A key: the folded words of a name; spellings with one key are one name.
+struct Key {
+  std::string text;                 // words joined by one space
+  std::vector<std::string> tokens;  // all words
+  std::vector<std::string> given;   // words before the surname
+  std::string surname;
+  bool organization = false;
+  std::vector<std::string> spellings;  // the names written with this key
+};
+
+class UnionFind {
+ public:
+  explicit UnionFind(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  std::size_t find(std::size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void unite(std::size_t a, std::size_t b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+
+ private:
+  std::vector<std::size_t> parent_;
+};
+
+// "h" fits "hillary"; "hillary" fits "hillary".
+bool word_fits(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  if (a.size() == 1) return !b.empty() && b.front() == a.front();
+  if (b.size() == 1) return !a.empty() && a.front() == b.front();
+  return false;
+}
+
+// Given names fit when the first ones fit and the shorter list fits, in order, into the
+// longer: [hillary] ~ [hillary, rodham], [h] ~ [hillary], but not [bill] ~ [hillary].
+bool given_fit(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  const auto& shorter = a.size() <= b.size() ? a : b;
+  const auto& longer = a.size() <= b.size() ? b : a;
+  if (shorter.empty()) return true;
+  if (!word_fits(shorter[0], longer[0])) return false;
+  std::size_t j = 1;
+  for (std::size_t i = 1; i < shorter.size(); ++i) {
+    while (j < longer.size() && !word_fits(shorter[i], longer[j])) ++j;
+    if (j == longer.size()) return false;
+    ++j;
+  }
+  return true;
+}
+
+std::size_t letters(const std::vector<std::string>& words) {
+  std::size_t n = 0;
+  for (const auto& w : words) n += w.size();
+  return n;
+}
+
+// b says more than a: more given names, or as many with fewer initials.
+bool fuller(const Key& b, const Key& a) {
+  if (b.given.size() != a.given.size()) return b.given.size() > a.given.size();
+  return letters(b.given) > letters(a.given);
+}
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) {
+    if (!out.empty()) out += ", ";
+    out += n;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Identities::resolve(std::string_view name) const {
+  auto it = canonical.find(name);
+  return it == canonical.end() ? std::string(name) : it->second;
+}
+
+void IdentityResolver::see(const std::string& name, bool organization) {
+  if (name.empty() || is_handle(name)) return;
+  auto [it, inserted] = names_.try_emplace(name);
+  NameInfo& info = it->second;
+  if (inserted) info.first_seen = names_.size() - 1;
+  if (info.last_document != document_count_) {
+    info.last_document = document_count_;
+    ++info.documents;
+  }
+  info.organization = info.organization || organization;
+}
+
+void IdentityResolver::add(const Extraction& ex) {
+  for (const Person& p : ex.people) see(p.name, p.kind == EntityKind::kOrganization);
+  for (const Statement& s : ex.statements) {
+    if (s.speaker) see(*s.speaker, false);
+    for (const std::string& m : s.mentions) see(m, false);
+    if (s.addressee) see(*s.addressee, false);
+  }
+  for (const HandleLink& h : ex.handles) {
+    if (h.person) see(*h.person, false);
+  }
+  for (const Interaction& i : ex.interactions) {
+    see(i.from, false);
+    see(i.to, false);
+  }
+  ++document_count_;
+}
+
+Identities IdentityResolver::finish() const {
+  // Names in first-seen order, so every tie below is broken the same way each run.
+  std::vector<const std::pair<const std::string, NameInfo>*> order;
+  for (const auto& entry : names_) order.push_back(&entry);
+  std::sort(order.begin(), order.end(),
+            [](auto* a, auto* b) { return a->second.first_seen < b->second.first_seen; });
+
+  std::vector<Key> keys;
+  std::map<std::string, std::size_t, std::less<>> key_index;
+  std::map<std::string, std::size_t, std::less<>> key_of_name;
+  for (const auto* entry : order) {
+    std::vector<std::string> tokens = name_tokens(entry->first);
+    std::string text;
+    for (const auto& t : tokens) text += (text.empty() ? "" : " ") + t;
+    auto [it, inserted] = key_index.try_emplace(text, keys.size());
+    if (inserted) {
+      Key k;
+      k.text = text;
+      k.surname = surname(tokens);
+      for (const auto& t : tokens) {
+        if (t == k.surname) break;
+        if (!is_honorific(t)) k.given.push_back(t);
+      }
+      k.tokens = std::move(tokens);
+      keys.push_back(std::move(k));
+    }
+    Key& k = keys[it->second];
+    k.organization = k.organization || entry->second.organization;
+    k.spellings.push_back(entry->first);
+    key_of_name.emplace(entry->first, it->second);
+  }
+
+  UnionFind groups(keys.size());
+  std::vector<std::string> reason(keys.size());
+  std::vector<Merge> kept_apart;
+  auto is_full_person = [](const Key& k) { return !k.organization && k.tokens.size() >= 2; };
+
+  std::map<std::string, std::vector<std::size_t>> by_surname;  // full person names
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (is_full_person(keys[i])) by_surname[keys[i].surname].push_back(i);
+  }
+
+  // Fuller forms: a name joins the fuller names that fit it, when they all fit each other.
+  for (std::size_t a = 0; a < keys.size(); ++a) {
+    if (!is_full_person(keys[a])) continue;
+    std::vector<std::size_t> fits;
+    for (std::size_t b : by_surname[keys[a].surname]) {
+      if (b != a && fuller(keys[b], keys[a]) && given_fit(keys[a].given, keys[b].given)) {
+        fits.push_back(b);
+      }
+    }
+    if (fits.empty()) continue;
+    bool consistent = true;
+    for (std::size_t x = 0; x < fits.size() && consistent; ++x) {
+      for (std::size_t y = x + 1; y < fits.size() && consistent; ++y) {
+        consistent = given_fit(keys[fits[x]].given, keys[fits[y]].given);
+      }
+    }
+    if (!consistent) {
+      std::vector<std::string> names;
+      for (std::size_t b : fits) names.push_back(keys[b].spellings.front());
+      for (const std::string& s : keys[a].spellings) {
+        kept_apart.push_back({s, "", "first names fit several people: " + join_names(names), 0});
+      }
+      continue;
+    }
+    for (std::size_t b : fits) groups.unite(a, b);
+    reason[a] =
+        "same surname and compatible first names as " + keys[fits.front()].spellings.front();
+  }
+
+  // A surname alone joins the only person who has it.
+  for (std::size_t a = 0; a < keys.size(); ++a) {
+    const Key& k = keys[a];
+    if (k.organization || k.tokens.size() != 1) continue;
+    auto it = by_surname.find(k.text);
+    if (it == by_surname.end()) continue;
+    std::vector<std::size_t> roots;
+    std::vector<std::string> names;
+    for (std::size_t b : it->second) {
+      const std::size_t root = groups.find(b);
+      if (std::find(roots.begin(), roots.end(), root) == roots.end()) {
+        roots.push_back(root);
+        names.push_back(keys[b].spellings.front());
+      }
+    }
+    if (roots.size() == 1) {
+      groups.unite(a, roots.front());
+      reason[a] = "surname alone; the only full name with it is ";  // name appended below
+    } else {
+      for (const std::string& s : k.spellings) {
+        kept_apart.push_back(
+            {s, "", "surname alone; several people have it: " + join_names(names), 0});
+      }
+    }
+  }
+
+  // The canonical spelling of a group: a full name before a single word, then the one
+  // used in most documents, then the longer, then the first seen.
+  std::map<std::size_t, std::string> canonical_of_root;
+  for (const auto* entry : order) {
+    const std::size_t root = groups.find(key_of_name.at(entry->first));
+    auto [it, inserted] = canonical_of_root.try_emplace(root, entry->first);
+    if (inserted) continue;
+    const std::string& best = it->second;
+    const NameInfo& bi = names_.find(best)->second;
+    const NameInfo& ci = entry->second;
+    const Key& bk = keys[key_of_name.at(best)];
+    const Key& ck = keys[key_of_name.at(entry->first)];
+    const auto rank = [](const Key& k, const NameInfo& info, std::size_t length) {
+      return std::make_tuple(k.tokens.size() >= 2 && !k.given.empty(), info.documents, length);
+    };
+    if (rank(ck, ci, entry->first.size()) > rank(bk, bi, best.size())) it->second = entry->first;
+  }
+
+  Identities ids;
+  for (const auto* entry : order) {
+    const std::string& name = entry->first;
+    const std::size_t key = key_of_name.at(name);
+    const std::string& into = canonical_of_root.at(groups.find(key));
+    if (into == name) continue;
+    ids.canonical.emplace(name, into);
+    std::string why;
+    if (key_of_name.at(into) == key) {
+      why = "same name but for case or accents";
+    } else if (reason[key].ends_with("is ")) {
+      why = reason[key] + into;
+    } else if (!reason[key].empty()) {
+      why = reason[key];
+    } else {
+      why = "a fuller or less used form of " + into;
+    }
+    ids.merges.push_back({name, into, why, entry->second.documents});
+  }
+  std::sort(ids.merges.begin(), ids.merges.end(), [](const Merge& a, const Merge& b) {
+    return std::tie(a.into, a.name) < std::tie(b.into, b.name);
+  });
+  for (Merge& m : kept_apart) m.documents = names_.find(m.name)->second.documents;
+  std::sort(kept_apart.begin(), kept_apart.end(),
+            [](const Merge& a, const Merge& b) { return a.name < b.name; });
+  ids.merges.insert(ids.merges.end(), kept_apart.begin(), kept_apart.end());
+  return ids;
+}
+
+Extraction canonicalize(const Extraction& ex, const Identities& ids) {
+  Extraction out = ex;
+  if (ids.canonical.empty()) return out;
+  auto fix = [&](std::string& name) {
+    if (!is_handle(name)) name = ids.resolve(name);
+  };
+  for (Statement& s : out.statements) {
+    if (s.speaker) fix(*s.speaker);
+    for (std::string& m : s.mentions) fix(m);
+    if (s.addressee) fix(*s.addressee);
+  }
+  for (HandleLink& h : out.handles) {
+    if (h.person) fix(*h.person);
+  }
+  for (Interaction& i : out.interactions) {
+    fix(i.from);
+    fix(i.to);
+  }
+  std::vector<Person> people;
+  for (Person p : out.people) {
+    const std::string written = p.name;
+    fix(p.name);
+    if (written != p.name) p.aliases.insert(p.aliases.begin(), written);
+    auto same = std::find_if(people.begin(), people.end(),
+                             [&](const Person& q) { return q.name == p.name; });
+    if (same == people.end()) {
+      people.push_back(std::move(p));
+      continue;
+    }
+    auto merge_into = [&](std::vector<std::string>& to, const std::vector<std::string>& from) {
+      for (const std::string& x : from) {
+        if (x != same->name && std::find(to.begin(), to.end(), x) == to.end()) to.push_back(x);
+      }
+    };
+    merge_into(same->aliases, p.aliases);
+    merge_into(same->handles, p.handles);
+    merge_into(same->roles, p.roles);
+  }
+  out.people = std::move(people);
+  return out;
+}
+
+}  // namespace quotegraph::graph

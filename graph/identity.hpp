@@ -1,0 +1,73 @@
+// Identity across documents: which names written in different articles are one person.
+// Each document's extraction already resolved its own pronouns and surnames; this step
+// joins the names of a whole corpus:
+//   - the same name up to case and accents ("ETIENNE Beaulieu" = "Étienne Beaulieu");
+//   - a fuller form with the same surname and compatible first names ("H. Clinton",
+//     "Hillary Clinton" and "Hillary Rodham Clinton"), when only one person fits;
+//   - a surname alone ("Clinton") when exactly one full name of the corpus has it.
+// "Bill Clinton" and "Hillary Clinton" stay apart (first names conflict), and then a
+// bare "Clinton" stays apart too. Organisations merge only by the first rule.
+//
+// Example:
+//   IdentityResolver r;
+//   for (const Extraction& ex : docs) r.add(ex);
+//   Identities ids = r.finish();
+//   ids.resolve("Clinton");                 // "Hillary Clinton" when she is the only one
+//   Extraction merged = canonicalize(docs[0], ids);
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/types.hpp"
+
+namespace quotegraph::graph {
+
+/// One name as written in some documents, and what became of it.
+struct Merge {
+  std::string name;       ///< as written
+  std::string into;       ///< the canonical name; empty when the name was kept apart
+  std::string reason;     ///< why, in words
+  std::size_t documents;  ///< documents that use this spelling
+  friend bool operator==(const Merge&, const Merge&) = default;
+};
+
+/// The outcome of identity resolution over a corpus.
+struct Identities {
+  /// Every name that changes, mapped to its canonical name.
+  std::map<std::string, std::string, std::less<>> canonical;
+  /// Merged names sorted by (into, name), then names kept apart sorted by name.
+  std::vector<Merge> merges;
+
+  /// The canonical name of `name` (itself when it does not change).
+  [[nodiscard]] std::string resolve(std::string_view name) const;
+};
+
+/// Collects the names of every document, then decides. Deterministic: the same
+/// extractions in the same order give the same Identities.
+class IdentityResolver {
+ public:
+  void add(const Extraction& ex);
+  [[nodiscard]] Identities finish() const;
+
+ private:
+  struct NameInfo {
+    std::size_t first_seen = 0;
+    std::size_t documents = 0;
+    std::size_t last_document = static_cast<std::size_t>(-1);
+    bool organization = false;
+  };
+  void see(const std::string& name, bool organization);
+
+  std::map<std::string, NameInfo, std::less<>> names_;
+  std::size_t document_count_ = 0;
+};
+
+/// A copy of ex with every name replaced by its canonical name; people of the document
+/// that became one are merged, and a replaced spelling becomes an alias.
+Extraction canonicalize(const Extraction& ex, const Identities& ids);
+
+}  // namespace quotegraph::graph

@@ -1,0 +1,308 @@
+#include "graph/query.hpp"
+
+#include <algorithm>
+#include <boost/graph/betweenness_centrality.hpp>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/connected_components.hpp>
+#include <boost/graph/page_rank.hpp>
+#include <limits>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "extract/error.hpp"
+#include "graph/names.hpp"
+
+namespace quotegraph::graph {
+namespace {
+
+using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+
+bool is_party(const NodeProps& n) {
+  return n.kind == NodeKind::kPerson || n.kind == NodeKind::kOrganization;
+}
+
+std::string handle_fold(std::string_view s) {
+  if (!s.empty() && s.front() == '@') s.remove_prefix(1);
+  return fold(s);
+}
+
+// One undirected edge per linked pair, in the order of g's edges; no self-loops.
+Undirected undirected(const Graph& g) {
+  Undirected u(boost::num_vertices(g));
+  std::set<std::pair<Vertex, Vertex>> seen;
+  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+    for (auto [e, e_end] = boost::out_edges(*it, g); e != e_end; ++e) {
+      Vertex a = boost::source(*e, g);
+      Vertex b = boost::target(*e, g);
+      if (a == b) continue;
+      if (seen.emplace(std::min(a, b), std::max(a, b)).second) boost::add_edge(a, b, u);
+    }
+  }
+  return u;
+}
+
+template <typename G>
+std::vector<std::size_t> bfs_distances(const G& g, Vertex from, std::vector<Vertex>* pred) {
+  constexpr auto kUnreached = std::numeric_limits<std::size_t>::max();
+  std::vector<std::size_t> dist(boost::num_vertices(g), kUnreached);
+  std::vector<Vertex> p(boost::num_vertices(g));
+  for (std::size_t i = 0; i < p.size(); ++i) p[i] = i;
+  dist[from] = 0;
+  boost::breadth_first_search(g, from,
+                              boost::visitor(boost::make_bfs_visitor(std::make_pair(
+                                  boost::record_distances(dist.data(), boost::on_tree_edge()),
+                                  boost::record_predecessors(p.data(), boost::on_tree_edge())))));
+  if (pred) *pred = std::move(p);
+  return dist;
+}
+
+std::string quote_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+    out += "'" + names[i] + "'";
+  }
+  return out;
+}
+
+}  // namespace
+
+NameIndex::NameIndex(const Graph& g) : g_(g) {
+  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+    if (is_party(g[*it])) parties_.push_back(*it);
+    if (g[*it].kind == NodeKind::kHandle) handles_.push_back(*it);
+  }
+}
+
+std::vector<std::string> NameIndex::suggestions(std::string_view name, std::size_t max) const {
+  const bool handle = !name.empty() && name.front() == '@';
+  const std::string query = handle ? handle_fold(name) : fold(name);
+  const std::size_t limit = std::max<std::size_t>(2, query.size() / 3);
+  std::vector<std::tuple<std::size_t, std::string>> scored;
+  for (Vertex v : handle ? handles_ : parties_) {
+    const std::string& label = g_[v].label;
+    std::size_t best = edit_distance(query, handle ? handle_fold(label) : fold(label));
+    if (!handle) {
+      const std::vector<std::string> tokens = name_tokens(label);
+      for (const std::string& t : tokens) best = std::min(best, edit_distance(query, t) + 1);
+      for (const std::string& alias : g_[v].aliases) {
+        best = std::min(best, edit_distance(query, fold(alias)));
+      }
+    }
+    if (best <= limit) scored.emplace_back(best, label);
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  for (const auto& [d, label] : scored) {
+    if (out.size() == max) break;
+    if (std::find(out.begin(), out.end(), label) == out.end()) out.push_back(label);
+  }
+  return out;
+}
+
+Vertex NameIndex::find(std::string_view name) const {
+  const std::string query = fold(name);
+  auto fail = [&]() -> Vertex {
+    std::string message = "unknown name '" + std::string(name) + "'";
+    const std::vector<std::string> close = suggestions(name);
+    if (!close.empty()) message += "; did you mean " + quote_list(close) + "?";
+    throw UsageError(message);
+  };
+  if (query.empty()) fail();
+  auto unique = [&](const std::vector<Vertex>& found, const char* how) -> std::optional<Vertex> {
+    if (found.size() == 1) return found.front();
+    if (found.size() > 1) {
+      std::vector<std::string> names;
+      for (Vertex v : found) names.push_back(g_[v].label);
+      throw UsageError("'" + std::string(name) + "' is ambiguous (" + how + " of " +
+                       quote_list(names) + "); give the full name");
+    }
+    return std::nullopt;
+  };
+
+  std::vector<Vertex> found;
+  for (Vertex v : parties_) {
+    if (fold(g_[v].label) == query) found.push_back(v);
+  }
+  if (auto v = unique(found, "the name")) return *v;
+  for (Vertex v : parties_) {
+    for (const std::string& alias : g_[v].aliases) {
+      if (fold(alias) == query) {
+        found.push_back(v);
+        break;
+      }
+    }
+  }
+  if (auto v = unique(found, "a spelling")) return *v;
+  const std::vector<std::string> words = name_tokens(name);
+  if (words.size() == 1) {
+    for (Vertex v : parties_) {
+      const std::vector<std::string> tokens = name_tokens(g_[v].label);
+      if (g_[v].kind == NodeKind::kPerson && tokens.size() >= 2 && surname(tokens) == words[0]) {
+        found.push_back(v);
+      }
+    }
+    if (auto v = unique(found, "the surname")) return *v;
+  }
+  // A handle typed without its @ stands for its owner.
+  for (Vertex h : handles_) {
+    if (handle_fold(g_[h].label) != handle_fold(query)) continue;
+    for (auto [e, end] = boost::in_edges(h, g_); e != end; ++e) {
+      if (g_[*e].relation == Relation::kHasHandle) found.push_back(boost::source(*e, g_));
+    }
+  }
+  if (auto v = unique(found, "the owner")) return *v;
+  return fail();
+}
+
+Vertex NameIndex::find_party_or_handle(std::string_view name) const {
+  if (name.empty() || name.front() != '@') return find(name);
+  const std::string query = handle_fold(name);
+  for (Vertex v : handles_) {
+    if (handle_fold(g_[v].label) == query) return v;
+  }
+  std::string message = "unknown handle '" + std::string(name) + "'";
+  const std::vector<std::string> close = suggestions(name);
+  if (!close.empty()) message += "; did you mean " + quote_list(close) + "?";
+  throw UsageError(message);
+}
+
+std::optional<Vertex> speaker_of(const Graph& g, Vertex statement) {
+  for (auto [e, end] = boost::in_edges(statement, g); e != end; ++e) {
+    if (g[*e].relation == Relation::kSaid) return boost::source(*e, g);
+  }
+  return std::nullopt;
+}
+
+std::vector<Vertex> find_statements(const Graph& g, const StatementFilter& filter) {
+  // What counts as a mention of filter.mentions: itself, its handles, its owners.
+  std::set<Vertex> targets;
+  if (filter.mentions) {
+    const Vertex m = *filter.mentions;
+    targets.insert(m);
+    for (auto [e, end] = boost::out_edges(m, g); e != end; ++e) {
+      if (g[*e].relation == Relation::kHasHandle) targets.insert(boost::target(*e, g));
+    }
+    for (auto [e, end] = boost::in_edges(m, g); e != end; ++e) {
+      if (g[*e].relation == Relation::kHasHandle) targets.insert(boost::source(*e, g));
+    }
+  }
+  std::vector<std::string> words;
+  for (const std::string& w : filter.words) {
+    if (!fold(w).empty()) words.push_back(fold(w));
+  }
+
+  std::vector<Vertex> out;
+  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+    const Vertex s = *it;
+    if (g[s].kind != NodeKind::kStatement) continue;
+    if (filter.speaker && speaker_of(g, s) != filter.speaker) continue;
+    if (filter.mentions) {
+      bool hit = false;
+      for (auto [e, e_end] = boost::out_edges(s, g); e != e_end && !hit; ++e) {
+        const Relation r = g[*e].relation;
+        hit = (r == Relation::kMentions || r == Relation::kAddressedTo) &&
+              targets.count(boost::target(*e, g)) > 0;
+      }
+      if (!hit) continue;
+    }
+    if (!words.empty()) {
+      const std::string text = fold(g[s].text);
+      if (!std::all_of(words.begin(), words.end(),
+                       [&](const std::string& w) { return text.find(w) != std::string::npos; })) {
+        continue;
+      }
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::vector<Neighbor> neighbors(const Graph& g, Vertex v) {
+  std::vector<Neighbor> out;
+  for (const PersonLink& link : person_links(g)) {
+    if (link.from == v) out.push_back({link.to, link.relation, true, link.props});
+    if (link.to == v) out.push_back({link.from, link.relation, false, link.props});
+  }
+  for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
+    if (g[*e].relation == Relation::kHasHandle) {
+      out.push_back({boost::target(*e, g), Relation::kHasHandle, true, g[*e]});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [&](const Neighbor& a, const Neighbor& b) {
+    return std::make_tuple(-a.props.weight, a.relation, !a.outgoing, g[a.vertex].label) <
+           std::make_tuple(-b.props.weight, b.relation, !b.outgoing, g[b.vertex].label);
+  });
+  return out;
+}
+
+std::vector<Vertex> shortest_path(const Graph& people, Vertex from, Vertex to, bool directed) {
+  std::vector<Vertex> pred;
+  const std::vector<std::size_t> dist = directed ? bfs_distances(people, from, &pred)
+                                                 : bfs_distances(undirected(people), from, &pred);
+  if (dist[to] == std::numeric_limits<std::size_t>::max()) return {};
+  std::vector<Vertex> chain{to};
+  while (chain.back() != from) chain.push_back(pred[chain.back()]);
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+std::vector<std::size_t> degree(const Graph& g) {
+  const Undirected u = undirected(g);
+  std::vector<std::size_t> out(boost::num_vertices(u));
+  for (std::size_t v = 0; v < out.size(); ++v) out[v] = boost::degree(v, u);
+  return out;
+}
+
+std::vector<double> pagerank(const Graph& g) {
+  const std::size_t n = boost::num_vertices(g);
+  std::vector<double> rank(n, 0.0);
+  if (n == 0) return rank;
+  std::vector<double> scratch(n, 0.0);
+  auto index = boost::get(boost::vertex_index, g);
+  boost::graph::page_rank(g, boost::make_iterator_property_map(rank.begin(), index),
+                          boost::graph::n_iterations(100), 0.85, n,
+                          boost::make_iterator_property_map(scratch.begin(), index));
+  double sum = 0;
+  for (double r : rank) sum += r;
+  if (sum > 0) {
+    for (double& r : rank) r /= sum;
+  }
+  return rank;
+}
+
+std::vector<double> betweenness(const Graph& g) {
+  const Undirected u = undirected(g);
+  std::vector<double> centrality(boost::num_vertices(u), 0.0);
+  boost::brandes_betweenness_centrality(
+      u, boost::centrality_map(boost::make_iterator_property_map(
+             centrality.begin(), boost::get(boost::vertex_index, u))));
+  return centrality;
+}
+
+std::vector<std::size_t> components(const Graph& g, std::size_t& count) {
+  const Undirected u = undirected(g);
+  std::vector<std::size_t> component(boost::num_vertices(u));
+  count = boost::num_vertices(u) == 0 ? 0 : boost::connected_components(u, component.data());
+  return component;
+}
+
+Graph ego_network(const Graph& g, Vertex center, std::size_t depth) {
+  const std::vector<std::size_t> dist = bfs_distances(undirected(g), center, nullptr);
+  Graph out;
+  std::vector<std::optional<Vertex>> mapped(boost::num_vertices(g));
+  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+    if (dist[*it] <= depth) mapped[*it] = boost::add_vertex(g[*it], out);
+  }
+  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+    if (!mapped[*it]) continue;
+    for (auto [e, e_end] = boost::out_edges(*it, g); e != e_end; ++e) {
+      const Vertex t = boost::target(*e, g);
+      if (mapped[t]) boost::add_edge(*mapped[*it], *mapped[t], g[*e], out);
+    }
+  }
+  return out;
+}
+
+}  // namespace quotegraph::graph

@@ -1,0 +1,39 @@
+// `quotegraph export CORPUS.qg -o FILE [--view V]`: a saved corpus as GraphML, DOT or
+// JSON, in any view.
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/corpus_file.hpp"
+#include "cli/graph_output.hpp"
+
+namespace quotegraph::cli {
+
+void add_export_command(CLI::App& app, int& exit_code) {
+  struct Options {
+    std::string corpus;
+    std::string output;
+    std::string format;
+    std::string view = "full";
+  };
+  auto opts = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand("export", "Write the graph of a .qg corpus for other tools");
+  cmd->add_option("corpus", opts->corpus, "A corpus written by build -o FILE.qg")->required();
+  cmd->add_option("-o,--output", opts->output,
+                  "Output file; the format comes from its extension (.graphml, .dot, .json); - "
+                  "for stdout with --format")
+      ->required();
+  cmd->add_option("--format", opts->format, "graphml, dot or json (default: from -o)");
+  cmd->add_option("--view", opts->view, "full (default), people or people-documents");
+  cmd->footer(
+      "Examples:\n"
+      "  quotegraph export corpus.qg -o corpus.graphml\n"
+      "  quotegraph export corpus.qg --view people -o people.graphml     # for Gephi\n"
+      "  quotegraph export corpus.qg --view people-documents -o bipartite.json");
+  cmd->callback([opts, &exit_code] {
+    const GraphOutput output = graph_output(opts->output, opts->format, opts->view, false);
+    write_graph_output(load_corpus_file(opts->corpus), output);
+    exit_code = 0;
+  });
+}
+
+}  // namespace quotegraph::cli

@@ -1,0 +1,24 @@
+// Reading and writing `.qg` corpus files for the commands.
+//
+// Example:
+//   graph::Corpus corpus = load_corpus_file("corpus.qg");
+//   save_corpus_file(corpus, "corpus.qg");   // atomically
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "graph/corpus.hpp"
+
+namespace quotegraph::cli {
+
+/// True when path ends in ".qg" (any case).
+bool is_corpus_path(std::string_view path);
+
+/// Loads path; throws Error (exit code 1) when it cannot be read or is not a corpus.
+graph::Corpus load_corpus_file(const std::string& path);
+
+/// Writes corpus to path through a temporary file and a rename.
+void save_corpus_file(const graph::Corpus& corpus, const std::string& path);
+
+}  // namespace quotegraph::cli

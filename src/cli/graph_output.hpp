@@ -1,0 +1,36 @@
+// Where `build -o`, `export -o` and `query subgraph -o` write, and in which format and
+// view: checked before any work is done, so a usage error costs nothing.
+//
+// Example:
+//   GraphOutput out = graph_output("people.graphml", "", "people");
+//   write_graph_output(corpus, out);
+#pragma once
+
+#include <string>
+
+#include "exporters/format.hpp"
+#include "graph/corpus.hpp"
+#include "graph/graph.hpp"
+
+namespace quotegraph::cli {
+
+struct GraphOutput {
+  std::string path;     ///< "-" for stdout
+  bool corpus = false;  ///< a .qg corpus rather than an exported graph
+  exporters::Format format = exporters::Format::kGraphml;
+  graph::View view = graph::View::kFull;
+};
+
+/// Throws UsageError for an unknown format or view, a path whose format cannot be told,
+/// or a view asked of a .qg corpus (which keeps everything).
+GraphOutput graph_output(const std::string& path, const std::string& format,
+                         const std::string& view, bool allow_corpus = true);
+
+/// Writes the corpus (.qg) or its graph in the chosen view.
+void write_graph_output(const graph::Corpus& corpus, const GraphOutput& output);
+
+/// Writes g to output.path (atomically) or stdout in output.format; the view is the
+/// caller's business.
+void write_graph_file(const graph::Graph& g, const GraphOutput& output);
+
+}  // namespace quotegraph::cli

@@ -1,0 +1,28 @@
+// Extraction on several threads with results in input order: `build -j N` gives the
+// same bytes as `build -j 1`.
+//
+// Example:
+//   extract_in_order(inputs, 4, [&](Document&& doc, Extraction&& ex) {
+//     corpus.add(doc, std::move(ex));   // called on this thread, in input order
+//   });
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "extract/types.hpp"
+
+namespace quotegraph::cli {
+
+/// The number of threads `-j 0` (the default) means: every core.
+unsigned default_jobs();
+
+/// Reads every input (bad ones logged and counted, as for_each_document does), extracts
+/// the documents on `jobs` threads, a batch at a time, and calls on_result for each in
+/// input order on the calling thread. Returns the number of inputs that failed.
+std::size_t extract_in_order(const std::vector<std::string>& inputs, unsigned jobs,
+                             const std::function<void(Document&&, Extraction&&)>& on_result);
+
+}  // namespace quotegraph::cli

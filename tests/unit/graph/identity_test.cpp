@@ -1,0 +1,140 @@
+#include "graph/identity.hpp"
+
+#include <gtest/gtest.h>
+
+#include "graph/corpus.hpp"
+#include "graph/names.hpp"
+
+namespace quotegraph::graph {
+namespace {
+
+// A document in which each name says one thing.
+Extraction doc(const std::string& id, const std::vector<std::string>& speakers) {
+  Extraction ex;
+  ex.doc = id;
+  for (const std::string& s : speakers) {
+    Statement st;
+    st.text = "words of " + s;
+    st.speaker = s;
+    st.cue = "said";
+    ex.statements.push_back(st);
+    ex.people.push_back(Person{s, EntityKind::kPerson, {}, {}, {}});
+  }
+  return ex;
+}
+
+Identities resolve(const std::vector<Extraction>& docs) {
+  IdentityResolver r;
+  for (const Extraction& ex : docs) r.add(ex);
+  return r.finish();
+}
+
+TEST(Names, FoldIgnoresCaseAccentsAndTypography) {
+  EXPECT_EQ(fold("  Étienne   O\xE2\x80\x99"
+                 "Brien "),
+            "etienne o'brien");
+  EXPECT_EQ(fold("ŁUKASZ Straße"), "lukasz strasse");
+  EXPECT_EQ(name_tokens("Hillary R. Clinton"),
+            (std::vector<std::string>{"hillary", "r", "clinton"}));
+  EXPECT_EQ(surname(name_tokens("Martin Luther King Jr.")), "king");
+  EXPECT_EQ(edit_distance("Clintn", "Clinton"), 1u);
+  EXPECT_EQ(edit_distance("é", "e"), 1u);
+}
+
+TEST(Identity, SurnameAloneJoinsTheOnlyFullName) {
+  const Identities ids = resolve({doc("a", {"Clinton"}), doc("b", {"Hillary Clinton"})});
+  EXPECT_EQ(ids.resolve("Clinton"), "Hillary Clinton");
+  ASSERT_EQ(ids.merges.size(), 1u);
+  EXPECT_EQ(ids.merges[0],
+            (Merge{"Clinton", "Hillary Clinton",
+                   "surname alone; the only full name with it is Hillary Clinton", 1}));
+}
+
+TEST(Identity, ConflictingFirstNamesStayApartAndSoDoesTheBareSurname) {
+  const Identities ids =
+      resolve({doc("a", {"Clinton"}), doc("b", {"Hillary Clinton"}), doc("c", {"Bill Clinton"})});
+  EXPECT_EQ(ids.resolve("Clinton"), "Clinton");
+  EXPECT_EQ(ids.resolve("Bill Clinton"), "Bill Clinton");
+  EXPECT_EQ(ids.resolve("Hillary Clinton"), "Hillary Clinton");
+  EXPECT_TRUE(ids.canonical.empty());
+  ASSERT_EQ(ids.merges.size(), 1u);
+  EXPECT_EQ(ids.merges[0].into, "");
+  EXPECT_EQ(ids.merges[0].reason,
+            "surname alone; several people have it: Hillary Clinton, Bill Clinton");
+}
+
+TEST(Identity, FullerFormsInitialsAndMiddleNames) {
+  const Identities ids =
+      resolve({doc("a", {"H. Clinton", "Hillary Clinton"}), doc("b", {"Hillary Rodham Clinton"}),
+               doc("c", {"Hillary Clinton", "Bill Clinton"})});
+  // "Hillary Clinton" is used in most documents: it names the person.
+  EXPECT_EQ(ids.resolve("H. Clinton"), "Hillary Clinton");
+  EXPECT_EQ(ids.resolve("Hillary Rodham Clinton"), "Hillary Clinton");
+  EXPECT_EQ(ids.resolve("Bill Clinton"), "Bill Clinton");
+}
+
+TEST(Identity, InitialThatFitsTwoPeopleStaysApart) {
+  const Identities ids = resolve({doc("a", {"J. Smith"}), doc("b", {"John Smith", "Jane Smith"})});
+  EXPECT_EQ(ids.resolve("J. Smith"), "J. Smith");
+  ASSERT_EQ(ids.merges.size(), 1u);
+  EXPECT_EQ(ids.merges[0].reason, "first names fit several people: John Smith, Jane Smith");
+}
+
+TEST(Identity, CaseAndAccentsAndHonorifics) {
+  const Identities ids =
+      resolve({doc("a", {"Etienne Beaulieu", "Mr. Okafor"}),
+               doc("b", {"Étienne Beaulieu", "Ruth Okafor"}), doc("c", {"Étienne Beaulieu"})});
+  EXPECT_EQ(ids.resolve("Etienne Beaulieu"), "Étienne Beaulieu");
+  EXPECT_EQ(ids.resolve("Mr. Okafor"), "Ruth Okafor");
+}
+
+TEST(Identity, OrganisationsMergeOnlyByTheirWholeName) {
+  Extraction a = doc("a", {});
+  a.people.push_back(Person{"Moor Transit", EntityKind::kOrganization, {}, {}, {}});
+  Extraction b = doc("b", {"Transit", "MOOR TRANSIT"});
+  const Identities ids = resolve({a, b});
+  EXPECT_EQ(ids.resolve("MOOR TRANSIT"), "Moor Transit");
+  EXPECT_EQ(ids.resolve("Transit"), "Transit");
+}
+
+TEST(Identity, CanonicalizeRenamesEverywhereAndKeepsTheSpellingAsAlias) {
+  Extraction a = doc("a", {"Clinton"});
+  a.statements[0].mentions = {"Clinton", "@x"};
+  a.handles = {{"@HillaryClinton", "Clinton"}};
+  a.interactions = {{"replied_to", "Clinton", "Trump"}};
+  const Identities ids = resolve({a, doc("b", {"Hillary Clinton"})});
+  const Extraction c = canonicalize(a, ids);
+  EXPECT_EQ(c.statements[0].speaker, "Hillary Clinton");
+  EXPECT_EQ(c.statements[0].mentions, (std::vector<std::string>{"Hillary Clinton", "@x"}));
+  EXPECT_EQ(c.handles[0].person, "Hillary Clinton");
+  EXPECT_EQ(c.interactions[0].from, "Hillary Clinton");
+  ASSERT_EQ(c.people.size(), 1u);
+  EXPECT_EQ(c.people[0].name, "Hillary Clinton");
+  EXPECT_EQ(c.people[0].aliases, std::vector<std::string>{"Clinton"});
+}
+
+TEST(Identity, GraphHasOnePersonAndHandlesAttachAcrossDocuments) {
+  Extraction a = doc("a", {"Clinton"});
+  a.statements[0].mentions = {"@potus"};
+  Extraction b = doc("b", {"Hillary Clinton"});
+  b.handles = {{"@HillaryClinton", "Hillary Clinton"}};
+  Extraction c = doc("c", {"Dana Roe"});
+  c.statements[0].mentions = {"@hillaryclinton"};  // a document that does not know whose
+  Corpus corpus;
+  for (const Extraction& ex : {a, b, c}) {
+    Document d;
+    d.id = ex.doc;
+    d.text = ex.doc;
+    corpus.add(d, ex);
+  }
+  const Graph g = corpus.graph();
+  EXPECT_EQ(count_nodes(g, NodeKind::kPerson), 2u);
+  const Graph people = person_graph(g);
+  ASSERT_EQ(boost::num_edges(people), 1u);
+  const Edge e = *boost::edges(people).first;
+  EXPECT_EQ(people[boost::source(e, people)].label, "Dana Roe");
+  EXPECT_EQ(people[boost::target(e, people)].label, "Hillary Clinton");
+}
+
+}  // namespace
+}  // namespace quotegraph::graph

@@ -1,0 +1,135 @@
+#include "graph/query.hpp"
+
+#include <gtest/gtest.h>
+
+#include "extract/error.hpp"
+
+namespace quotegraph::graph {
+namespace {
+
+// A person-view graph built in code: parties a, b, c... and weighted interacts edges.
+struct Small {
+  Graph g;
+  std::map<std::string, Vertex> v;
+  Vertex add(const std::string& name) {
+    NodeProps p;
+    p.label = name;
+    return v[name] = boost::add_vertex(p, g);
+  }
+  void link(const std::string& a, const std::string& b) {
+    boost::add_edge(v.at(a), v.at(b), EdgeProps{Relation::kInteracts, 1, {}, {}}, g);
+  }
+};
+
+// a -> b -> c -> d, and e alone.
+Small chain() {
+  Small s;
+  for (const char* n : {"Ann Lee", "Bob Roe", "Cy Poe", "Di Fox", "Ed Ray"}) s.add(n);
+  s.link("Ann Lee", "Bob Roe");
+  s.link("Bob Roe", "Cy Poe");
+  s.link("Di Fox", "Cy Poe");
+  return s;
+}
+
+std::vector<std::string> labels(const Graph& g, const std::vector<Vertex>& vs) {
+  std::vector<std::string> out;
+  for (Vertex v : vs) out.push_back(g[v].label);
+  return out;
+}
+
+TEST(Query, ShortestPathUndirectedAndDirected) {
+  const Small s = chain();
+  EXPECT_EQ(labels(s.g, shortest_path(s.g, s.v.at("Ann Lee"), s.v.at("Di Fox"), false)),
+            (std::vector<std::string>{"Ann Lee", "Bob Roe", "Cy Poe", "Di Fox"}));
+  EXPECT_TRUE(shortest_path(s.g, s.v.at("Ann Lee"), s.v.at("Di Fox"), true).empty());
+  EXPECT_EQ(shortest_path(s.g, s.v.at("Ann Lee"), s.v.at("Cy Poe"), true).size(), 3u);
+  EXPECT_TRUE(shortest_path(s.g, s.v.at("Ann Lee"), s.v.at("Ed Ray"), false).empty());
+}
+
+TEST(Query, BetweennessOfAPathAndAStar) {
+  const Small s = chain();
+  const std::vector<double> b = betweenness(s.g);
+  // On a-b-c-d: b lies on a-c and a-d; c on a-d and b-d.
+  EXPECT_DOUBLE_EQ(b[s.v.at("Ann Lee")], 0.0);
+  EXPECT_DOUBLE_EQ(b[s.v.at("Bob Roe")], 2.0);
+  EXPECT_DOUBLE_EQ(b[s.v.at("Cy Poe")], 2.0);
+  EXPECT_DOUBLE_EQ(b[s.v.at("Ed Ray")], 0.0);
+
+  Small star;
+  for (const char* n : {"Hub", "One", "Two", "Three"}) star.add(n);
+  for (const char* n : {"One", "Two", "Three"}) star.link(n, "Hub");
+  EXPECT_DOUBLE_EQ(betweenness(star.g)[star.v.at("Hub")], 3.0);
+}
+
+TEST(Query, PageRankFavoursTheOneEveryoneAddresses) {
+  Small star;
+  for (const char* n : {"Hub", "One", "Two", "Three"}) star.add(n);
+  for (const char* n : {"One", "Two", "Three"}) star.link(n, "Hub");
+  star.link("Hub", "One");
+  const std::vector<double> r = pagerank(star.g);
+  double sum = 0;
+  for (double x : r) sum += x;
+  EXPECT_NEAR(sum, 1.0, 1e-9);
+  EXPECT_GT(r[star.v.at("Hub")], r[star.v.at("One")]);
+  EXPECT_GT(r[star.v.at("One")], r[star.v.at("Two")]);
+  EXPECT_DOUBLE_EQ(r[star.v.at("Two")], r[star.v.at("Three")]);
+}
+
+TEST(Query, DegreeAndComponents) {
+  const Small s = chain();
+  EXPECT_EQ(degree(s.g), (std::vector<std::size_t>{1, 2, 2, 1, 0}));
+  std::size_t count = 0;
+  const std::vector<std::size_t> c = components(s.g, count);
+  EXPECT_EQ(count, 2u);
+  EXPECT_EQ(c[s.v.at("Ann Lee")], c[s.v.at("Di Fox")]);
+  EXPECT_NE(c[s.v.at("Ann Lee")], c[s.v.at("Ed Ray")]);
+}
+
+TEST(Query, EgoNetworkKeepsVerticesWithinDepth) {
+  const Small s = chain();
+  const Graph one = ego_network(s.g, s.v.at("Bob Roe"), 1);
+  EXPECT_EQ(boost::num_vertices(one), 3u);
+  EXPECT_EQ(boost::num_edges(one), 2u);
+  EXPECT_EQ(boost::num_vertices(ego_network(s.g, s.v.at("Bob Roe"), 2)), 4u);
+  EXPECT_EQ(boost::num_vertices(ego_network(s.g, s.v.at("Ed Ray"), 3)), 1u);
+}
+
+TEST(NameIndex, FindsByCaseAccentsAliasSurname) {
+  Small s;
+  s.add("Étienne Beaulieu");
+  s.add("Hillary Clinton");
+  s.add("Bill Clinton");
+  const Vertex ruth = s.add("Ruth Okafor");
+  s.g[ruth].aliases = {"Mayor Okafor"};
+  const NameIndex names(s.g);
+  EXPECT_EQ(names.find("etienne BEAULIEU"), s.v.at("Étienne Beaulieu"));
+  EXPECT_EQ(names.find("Beaulieu"), s.v.at("Étienne Beaulieu"));
+  EXPECT_EQ(names.find("mayor okafor"), ruth);
+  EXPECT_EQ(names.find("okafor"), ruth);
+}
+
+TEST(NameIndex, UnknownAndAmbiguousNamesAreUsageErrorsWithSuggestions) {
+  Small s;
+  s.add("Hillary Clinton");
+  s.add("Bill Clinton");
+  const NameIndex names(s.g);
+  try {
+    (void)names.find("Hilary Clintn");
+    FAIL() << "no error";
+  } catch (const UsageError& e) {
+    EXPECT_STREQ(e.what(), "unknown name 'Hilary Clintn'; did you mean 'Hillary Clinton'?");
+    EXPECT_EQ(e.code(), ExitCode::kUsage);
+  }
+  try {
+    (void)names.find("Clinton");
+    FAIL() << "no error";
+  } catch (const UsageError& e) {
+    EXPECT_STREQ(e.what(),
+                 "'Clinton' is ambiguous (the surname of 'Hillary Clinton' or 'Bill Clinton'); "
+                 "give the full name");
+  }
+  EXPECT_THROW((void)names.find("Zebedee"), UsageError);
+}
+
+}  // namespace
+}  // namespace quotegraph::graph
