@@ -26,6 +26,9 @@ struct Key {
   std::string text;                 // words joined by one space
   std::vector<std::string> tokens;  // all words
   std::vector<std::string> given;   // words before the surname
+  std::vector<bool> initial;        // per given word: written as an initial ("H." or "H")
+  bool name_like = false;           // written as a name: every word capitalised
+  std::string suffix;               // words after the surname: "jr", "iii"
   std::string surname;
   bool organization = false;
   std::vector<std::string> spellings;  // the names written with this key
@@ -48,25 +51,63 @@ class UnionFind {
   std::vector<std::size_t> parent_;
 };
 
-// "h" fits "hillary"; "hillary" fits "hillary".
-bool word_fits(const std::string& a, const std::string& b) {
-  if (a == b) return true;
-  if (a.size() == 1) return !b.empty() && b.front() == a.front();
-  if (b.size() == 1) return !a.empty() && a.front() == b.front();
+// Words of a name that may be written in lower case ("Ludwig van Beethoven").
+bool is_particle(std::string_view word) {
+  static constexpr std::array<std::string_view, 16> kParticles{
+      "de", "da",  "das", "do",  "dos", "del", "della", "di",
+      "du", "van", "von", "der", "den", "la",  "le",    "bin"};
+  return std::find(kParticles.begin(), kParticles.end(), word) != kParticles.end();
+}
+
+// Every word starts with a capital letter (or is a particle), and not all of it shouts:
+// "Hillary Clinton", not "a New Hampshire Republican" or "OBAMA".
+bool written_as_name(std::string_view spelling) {
+  bool lower_seen = false;
+  std::size_t start = 0;
+  while (start < spelling.size()) {
+    std::size_t end = spelling.find(' ', start);
+    if (end == std::string_view::npos) end = spelling.size();
+    const std::string_view word = spelling.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) continue;
+    const unsigned char first = static_cast<unsigned char>(word.front());
+    const bool capital = (first >= 'A' && first <= 'Z') || first >= 0xC0;
+    if (!capital && !is_particle(word)) return false;
+    for (char c : word.substr(1)) lower_seen = lower_seen || (c >= 'a' && c <= 'z');
+  }
+  return lower_seen;
+}
+
+struct Given {
+  const std::vector<std::string>& words;
+  const std::vector<bool>& initial;
+};
+
+// "H." fits "hillary"; "hillary" fits "hillary"; "bill" does not fit "hillary".
+bool word_fits(const Given& a, std::size_t i, const Given& b, std::size_t j) {
+  const std::string& x = a.words[i];
+  const std::string& y = b.words[j];
+  if (x == y) return true;
+  if (a.initial[i]) return y.front() == x.front();
+  if (b.initial[j]) return x.front() == y.front();
   return false;
 }
 
 // Given names fit when the first ones fit and the shorter list fits, in order, into the
-// longer: [hillary] ~ [hillary, rodham], [h] ~ [hillary], but not [bill] ~ [hillary].
-bool given_fit(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  const auto& shorter = a.size() <= b.size() ? a : b;
-  const auto& longer = a.size() <= b.size() ? b : a;
-  if (shorter.empty()) return true;
-  if (!word_fits(shorter[0], longer[0])) return false;
+// longer: [hillary] ~ [hillary, rodham], [H.] ~ [hillary], but not [bill] ~ [hillary].
+// Donald Trump Jr. is not Donald Trump: suffixes must agree.
+bool given_fit(const Key& ka, const Key& kb) {
+  if (ka.suffix != kb.suffix) return false;
+  const Given a{ka.given, ka.initial};
+  const Given b{kb.given, kb.initial};
+  const Given& shorter = a.words.size() <= b.words.size() ? a : b;
+  const Given& longer = a.words.size() <= b.words.size() ? b : a;
+  if (shorter.words.empty()) return true;
+  if (!word_fits(shorter, 0, longer, 0)) return false;
   std::size_t j = 1;
-  for (std::size_t i = 1; i < shorter.size(); ++i) {
-    while (j < longer.size() && !word_fits(shorter[i], longer[j])) ++j;
-    if (j == longer.size()) return false;
+  for (std::size_t i = 1; i < shorter.words.size(); ++i) {
+    while (j < longer.words.size() && !word_fits(shorter, i, longer, j)) ++j;
+    if (j == longer.words.size()) return false;
     ++j;
   }
   return true;
@@ -148,9 +189,27 @@ Identities IdentityResolver::finish() const {
       Key k;
       k.text = text;
       k.surname = surname(tokens);
+      // Initials are told from the spelling: "H." or "H", not the article "a".
+      std::vector<std::string> raw;
+      for (std::size_t at = 0; at < entry->first.size();) {
+        std::size_t end = entry->first.find(' ', at);
+        if (end == std::string::npos) end = entry->first.size();
+        if (end > at) raw.push_back(entry->first.substr(at, end - at));
+        at = end + 1;
+      }
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i] == k.surname) break;
+        if (is_honorific(tokens[i])) continue;
+        const bool initial = tokens[i].size() == 1 && raw.size() == tokens.size() &&
+                             raw[i].front() >= 'A' && raw[i].front() <= 'Z';
+        k.given.push_back(tokens[i]);
+        k.initial.push_back(initial);
+      }
+      k.name_like = written_as_name(entry->first);
+      bool after = false;
       for (const auto& t : tokens) {
-        if (t == k.surname) break;
-        if (!is_honorific(t)) k.given.push_back(t);
+        if (after) k.suffix += t;
+        after = after || t == k.surname;
       }
       k.tokens = std::move(tokens);
       keys.push_back(std::move(k));
@@ -164,7 +223,32 @@ Identities IdentityResolver::finish() const {
   UnionFind groups(keys.size());
   std::vector<std::string> reason(keys.size());
   std::vector<Merge> kept_apart;
-  auto is_full_person = [](const Key& k) { return !k.organization && k.tokens.size() >= 2; };
+  auto is_full_person = [](const Key& k) {
+    return !k.organization && k.name_like && k.tokens.size() >= 2;
+  };
+  // Full names already in each group: a union must not put two that conflict together.
+  std::vector<std::vector<std::size_t>> members(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) members[i] = {i};
+  auto can_join = [&](std::size_t a, std::size_t b) {
+    for (std::size_t x : members[groups.find(a)]) {
+      for (std::size_t y : members[groups.find(b)]) {
+        if (is_full_person(keys[x]) && is_full_person(keys[y]) && !given_fit(keys[x], keys[y])) {
+          return false;
+        }
+      }
+    }
+    return true;
+  };
+  auto join = [&](std::size_t a, std::size_t b) {
+    const std::size_t ra = groups.find(a);
+    const std::size_t rb = groups.find(b);
+    if (ra == rb) return;
+    groups.unite(ra, rb);
+    const std::size_t root = groups.find(ra);
+    const std::size_t other = root == ra ? rb : ra;
+    members[root].insert(members[root].end(), members[other].begin(), members[other].end());
+    members[other].clear();
+  };
 
   std::map<std::string, std::vector<std::size_t>> by_surname;  // full person names
   for (std::size_t i = 0; i < keys.size(); ++i) {
@@ -176,7 +260,7 @@ Identities IdentityResolver::finish() const {
     if (!is_full_person(keys[a])) continue;
     std::vector<std::size_t> fits;
     for (std::size_t b : by_surname[keys[a].surname]) {
-      if (b != a && fuller(keys[b], keys[a]) && given_fit(keys[a].given, keys[b].given)) {
+      if (b != a && fuller(keys[b], keys[a]) && given_fit(keys[a], keys[b])) {
         fits.push_back(b);
       }
     }
@@ -184,7 +268,7 @@ Identities IdentityResolver::finish() const {
     bool consistent = true;
     for (std::size_t x = 0; x < fits.size() && consistent; ++x) {
       for (std::size_t y = x + 1; y < fits.size() && consistent; ++y) {
-        consistent = given_fit(keys[fits[x]].given, keys[fits[y]].given);
+        consistent = given_fit(keys[fits[x]], keys[fits[y]]);
       }
     }
     if (!consistent) {
@@ -195,7 +279,9 @@ Identities IdentityResolver::finish() const {
       }
       continue;
     }
-    for (std::size_t b : fits) groups.unite(a, b);
+    for (std::size_t b : fits) consistent = consistent && can_join(a, b);
+    if (!consistent) continue;
+    for (std::size_t b : fits) join(a, b);
     reason[a] =
         "same surname and compatible first names as " + keys[fits.front()].spellings.front();
   }
@@ -203,7 +289,7 @@ Identities IdentityResolver::finish() const {
   // A surname alone joins the only person who has it.
   for (std::size_t a = 0; a < keys.size(); ++a) {
     const Key& k = keys[a];
-    if (k.organization || k.tokens.size() != 1) continue;
+    if (k.organization || !k.name_like || k.tokens.size() != 1) continue;
     auto it = by_surname.find(k.text);
     if (it == by_surname.end()) continue;
     std::vector<std::size_t> roots;
@@ -216,7 +302,7 @@ Identities IdentityResolver::finish() const {
       }
     }
     if (roots.size() == 1) {
-      groups.unite(a, roots.front());
+      join(a, roots.front());
       reason[a] = "surname alone; the only full name with it is ";  // name appended below
     } else {
       for (const std::string& s : k.spellings) {

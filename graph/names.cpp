@@ -91,6 +91,8 @@ std::vector<std::string> name_tokens(std::string_view name) {
     if (end == std::string::npos) end = folded.size();
     std::string word = folded.substr(start, end - start);
     while (!word.empty() && (word.back() == '.' || word.back() == ',')) word.pop_back();
+    // The possessive is not part of the name: "Obama's" is Obama.
+    if (word.size() > 2 && word.ends_with("'s")) word.resize(word.size() - 2);
     if (!word.empty()) tokens.push_back(std::move(word));
     start = end + 1;
   }

@@ -20,7 +20,8 @@ namespace quotegraph::graph {
 /// characters are kept as they are.
 std::string fold(std::string_view s);
 
-/// The folded words of a name, dots and commas at their ends removed ("R." -> "r").
+/// The folded words of a name, dots and commas at their ends and a possessive 's
+/// removed ("R." -> "r", "Obama’s" -> "obama").
 std::vector<std::string> name_tokens(std::string_view name);
 
 /// The last word that is not a suffix (Jr, Sr, II, III, IV); empty for no words.

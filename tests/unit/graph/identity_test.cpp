@@ -80,6 +80,14 @@ TEST(Identity, InitialThatFitsTwoPeopleStaysApart) {
   EXPECT_EQ(ids.merges[0].reason, "first names fit several people: John Smith, Jane Smith");
 }
 
+TEST(Identity, SuffixesAndLowerCaseWordsDoNotMerge) {
+  const Identities ids = resolve({doc("a", {"Donald Trump Jr.", "Donald J. Trump"}),
+                                  doc("b", {"a New Hampshire Republican", "Arizona Republican"})});
+  EXPECT_EQ(ids.resolve("Donald Trump Jr."), "Donald Trump Jr.");
+  EXPECT_EQ(ids.resolve("a New Hampshire Republican"), "a New Hampshire Republican");
+  EXPECT_TRUE(ids.merges.empty());
+}
+
 TEST(Identity, CaseAndAccentsAndHonorifics) {
   const Identities ids =
       resolve({doc("a", {"Etienne Beaulieu", "Mr. Okafor"}),
