@@ -1,5 +1,6 @@
 #include "extract/lexicon.hpp"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -39,10 +40,68 @@ Gender parse_gender(std::string_view v) {
 
 }  // namespace
 
+std::uint32_t WordTable::tag_of(std::string_view key) {
+  // FNV-1a: words are short, so a byte loop beats std::hash's block hash here.
+  std::uint64_t h = 14695981039346656037ULL;
+  for (char c : key) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return static_cast<std::uint32_t>(h ^ (h >> 32)) | 1U;
+}
+
+bool WordTable::may_hold(std::string_view key) const {
+  if (key.empty()) return (shape_[0] & 1U) != 0;
+  const std::size_t len = std::min<std::size_t>(key.size(), 63);
+  return ((shape_[static_cast<unsigned char>(key.front())] >> len) & 1U) != 0;
+}
+
+void WordTable::place(std::uint32_t tag, std::uint32_t entry) {
+  const std::size_t mask = tags_.size() - 1;
+  std::size_t i = (tag >> 1) & mask;
+  while (tags_[i] != 0) i = (i + 1) & mask;
+  tags_[i] = tag;
+  slot_entry_[i] = entry;
+}
+
+std::uint32_t WordTable::insert(std::string_view key, std::uint32_t index) {
+  if (const std::int64_t found = find(key); found >= 0) return static_cast<std::uint32_t>(found);
+  if ((size_ + 1) * 2 > tags_.size()) {
+    // Grow to keep the load at most one half, and place every entry again.
+    tags_.assign(tags_.empty() ? 64 : tags_.size() * 2, 0);
+    slot_entry_.assign(tags_.size(), 0);
+    for (std::size_t e = 0; e < keys_.size(); ++e) {
+      place(tag_of(keys_[e]), static_cast<std::uint32_t>(e));
+    }
+  }
+  keys_.emplace_back(key);
+  indexes_.push_back(index);
+  place(tag_of(key), static_cast<std::uint32_t>(keys_.size() - 1));
+  ++size_;
+  if (key.empty()) {
+    shape_[0] |= 1U;
+  } else {
+    shape_[static_cast<unsigned char>(key.front())] |= std::uint64_t{1}
+                                                       << std::min<std::size_t>(key.size(), 63);
+  }
+  return index;
+}
+
+std::int64_t WordTable::find(std::string_view key) const {
+  if (size_ == 0 || !may_hold(key)) return -1;
+  const std::uint32_t tag = tag_of(key);
+  const std::size_t mask = tags_.size() - 1;
+  for (std::size_t i = (tag >> 1) & mask; tags_[i] != 0; i = (i + 1) & mask) {
+    if (tags_[i] == tag && keys_[slot_entry_[i]] == key) return indexes_[slot_entry_[i]];
+  }
+  return -1;
+}
+
 Lexicon Lexicon::from_text(std::string_view cues, std::string_view first_names,
                            std::string_view titles, std::string_view pronouns,
                            std::string_view speaker_nouns, std::string_view not_names) {
   Lexicon lex;
+  // A word listed twice keeps its last value, as an assignment into a map would.
   for_each_entry(cues, [&](std::string_view word, std::string_view flags) {
     CueInfo info;
     info.reply = flags.find("reply") != std::string_view::npos;
@@ -50,21 +109,32 @@ Lexicon Lexicon::from_text(std::string_view cues, std::string_view first_names,
     // "according (to)" looks like a participle but names its speaker after "to".
     info.participle =
         word.size() > 4 && word.substr(word.size() - 3) == "ing" && word != "according";
-    lex.cues_[std::string(word)] = info;
+    const auto next = static_cast<std::uint32_t>(lex.cue_info_.size());
+    const std::uint32_t at = lex.cues_.insert(word, next);
+    if (at == next) {
+      lex.cue_info_.push_back(info);
+    } else {
+      lex.cue_info_[at] = info;
+    }
   });
-  for_each_entry(first_names, [&](std::string_view w, std::string_view g) {
-    lex.first_names_[std::string(w)] = parse_gender(g);
-  });
-  for_each_entry(titles, [&](std::string_view w, std::string_view g) {
-    lex.titles_[std::string(w)] = parse_gender(g);
-  });
-  for_each_entry(pronouns, [&](std::string_view w, std::string_view g) {
-    lex.pronouns_[std::string(w)] = parse_gender(g);
-  });
+  auto genders = [&](WordTable& table, std::string_view text) {
+    for_each_entry(text, [&](std::string_view w, std::string_view g) {
+      const auto next = static_cast<std::uint32_t>(lex.genders_.size());
+      const std::uint32_t at = table.insert(w, next);
+      if (at == next) {
+        lex.genders_.push_back(parse_gender(g));
+      } else {
+        lex.genders_[at] = parse_gender(g);
+      }
+    });
+  };
+  genders(lex.first_names_, first_names);
+  genders(lex.titles_, titles);
+  genders(lex.pronouns_, pronouns);
   for_each_entry(speaker_nouns,
-                 [&](std::string_view w, std::string_view) { lex.speaker_nouns_.emplace(w); });
+                 [&](std::string_view w, std::string_view) { lex.speaker_nouns_.insert(w, 0); });
   for_each_entry(not_names,
-                 [&](std::string_view w, std::string_view) { lex.not_names_.emplace(w); });
+                 [&](std::string_view w, std::string_view) { lex.not_names_.insert(w, 0); });
   return lex;
 }
 
@@ -77,35 +147,35 @@ const Lexicon& Lexicon::builtin() {
 }
 
 const CueInfo* Lexicon::cue(std::string_view lower_word) const {
-  auto it = cues_.find(lower_word);
-  return it == cues_.end() ? nullptr : &it->second;
+  const std::int64_t at = cues_.find(lower_word);
+  return at < 0 ? nullptr : &cue_info_[static_cast<std::size_t>(at)];
 }
 
 Gender Lexicon::first_name_gender(std::string_view name) const {
-  auto it = first_names_.find(name);
-  return it == first_names_.end() ? Gender::kUnknown : it->second;
+  const std::int64_t at = first_names_.find(name);
+  return at < 0 ? Gender::kUnknown : genders_[static_cast<std::size_t>(at)];
 }
 
-bool Lexicon::is_first_name(std::string_view name) const { return first_names_.count(name) > 0; }
+bool Lexicon::is_first_name(std::string_view name) const { return first_names_.contains(name); }
 
-bool Lexicon::is_title(std::string_view lower_word) const { return titles_.count(lower_word) > 0; }
+bool Lexicon::is_title(std::string_view lower_word) const { return titles_.contains(lower_word); }
 
 Gender Lexicon::title_gender(std::string_view lower_word) const {
-  auto it = titles_.find(lower_word);
-  return it == titles_.end() ? Gender::kUnknown : it->second;
+  const std::int64_t at = titles_.find(lower_word);
+  return at < 0 ? Gender::kUnknown : genders_[static_cast<std::size_t>(at)];
 }
 
 const Gender* Lexicon::pronoun(std::string_view lower_word) const {
-  auto it = pronouns_.find(lower_word);
-  return it == pronouns_.end() ? nullptr : &it->second;
+  const std::int64_t at = pronouns_.find(lower_word);
+  return at < 0 ? nullptr : &genders_[static_cast<std::size_t>(at)];
 }
 
 bool Lexicon::is_speaker_noun(std::string_view lower_word) const {
-  return speaker_nouns_.count(lower_word) > 0;
+  return speaker_nouns_.contains(lower_word);
 }
 
 bool Lexicon::is_not_name(std::string_view lower_word) const {
-  return not_names_.count(lower_word) > 0;
+  return not_names_.contains(lower_word);
 }
 
 }  // namespace quotegraph

@@ -3,12 +3,15 @@
 // embedded at build time (data/*.txt).
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace quotegraph {
 
@@ -20,6 +23,33 @@ struct StringHash {
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+/// A read-mostly word -> index table for the lexicons: open addressing with a cheap hash,
+/// and a filter on (first byte, length) that turns most misses away before hashing, since
+/// most words looked up are in no list.
+class WordTable {
+ public:
+  /// The index of key, inserting `index` when absent.
+  std::uint32_t insert(std::string_view key, std::uint32_t index);
+  /// The index of key, or -1.
+  [[nodiscard]] std::int64_t find(std::string_view key) const;
+  [[nodiscard]] bool contains(std::string_view key) const { return find(key) >= 0; }
+  [[nodiscard]] std::size_t size() const { return size_; }
+
+ private:
+  static std::uint32_t tag_of(std::string_view key);
+  [[nodiscard]] bool may_hold(std::string_view key) const;
+  void place(std::uint32_t tag, std::uint32_t entry);
+
+  // Probing reads only tags_ (4 bytes a slot, cache-resident); a key is compared only
+  // when its tag, a 32-bit hash that is never 0, matches. 0 marks an empty slot.
+  std::vector<std::uint32_t> tags_;
+  std::vector<std::uint32_t> slot_entry_;  // slot -> entry
+  std::vector<std::string> keys_;          // entry -> key
+  std::vector<std::uint32_t> indexes_;     // entry -> index
+  std::size_t size_ = 0;
+  std::array<std::uint64_t, 256> shape_{};  // bit min(len, 63) of keys by first byte
+};
 
 enum class Gender { kUnknown, kMale, kFemale, kPlural, kNeuter };
 
@@ -51,12 +81,14 @@ class Lexicon {
   [[nodiscard]] bool is_not_name(std::string_view lower_word) const;
 
  private:
-  StringMap<CueInfo> cues_;
-  StringMap<Gender> first_names_;
-  StringMap<Gender> titles_;
-  StringMap<Gender> pronouns_;
-  StringSet speaker_nouns_;
-  StringSet not_names_;
+  WordTable cues_;  // -> cue_info_
+  std::vector<CueInfo> cue_info_;
+  WordTable first_names_;  // -> genders_ (as are titles_ and pronouns_)
+  WordTable titles_;
+  WordTable pronouns_;
+  std::vector<Gender> genders_;
+  WordTable speaker_nouns_;
+  WordTable not_names_;
 };
 
 }  // namespace quotegraph

@@ -94,7 +94,13 @@ constexpr std::string_view kOrgWords[] = {"times",
 constexpr std::string_view kSuffixes[] = {"jr", "jr.", "sr", "sr.", "iii"};
 
 bool is_org_word(std::string_view w) {
-  return std::find(std::begin(kOrgWords), std::end(kOrgWords), w) != std::end(kOrgWords);
+  // Asked for every part of every name: a table, built once, instead of a linear search.
+  static const WordTable kTable = [] {
+    WordTable t;
+    for (std::string_view o : kOrgWords) t.insert(o, 0);
+    return t;
+  }();
+  return kTable.contains(w);
 }
 
 std::string lower_ascii(std::string_view s) {
@@ -254,6 +260,11 @@ std::int32_t Resolver::add_entity(const std::string& name, const NamePart& np, b
     e.gender = tv_.lex().first_name_gender(e.parts.front());
   }
   if (e.kind == EntityKind::kOrganization) e.gender = Gender::kNeuter;
+  if (e.parts.size() >= 2) {
+    const auto k = static_cast<std::int32_t>(entities_.size());
+    by_last_[e.parts.back()].push_back(k);
+    by_first_[e.parts.front()].push_back(k);
+  }
   entities_.push_back(std::move(e));
   return static_cast<std::int32_t>(entities_.size() - 1);
 }
@@ -322,8 +333,7 @@ void Resolver::collect() {
     NamePart aged;
     std::string aged_name;
     std::vector<std::string> aged_parts;
-    while (parts->size() > 2 &&
-           parts->front().find_first_of("0123456789") == std::string::npos &&
+    while (parts->size() > 2 && parts->front().find_first_of("0123456789") == std::string::npos &&
            parts->front().find("-old") != std::string::npos) {
       aged = *np;
       ++aged.first;
@@ -376,18 +386,20 @@ std::int32_t Resolver::match(const std::string& name, const std::vector<std::str
     }
     return best >= 0 ? best : cands.front();
   };
+  // The indexes hold entities of two parts or more in creation order, so candidates come
+  // in the order a scan of entities_ would give.
+  static const std::vector<std::int32_t> kNone;
+  auto indexed = [](const StringMap<std::vector<std::int32_t>>& index,
+                    const std::string& key) -> const std::vector<std::int32_t>& {
+    auto it = index.find(key);
+    return it == index.end() ? kNone : it->second;
+  };
   std::vector<std::int32_t> cands;
   if (parts.size() == 1) {
-    for (std::size_t k = 0; k < entities_.size(); ++k) {
-      const Entity& e = entities_[k];
-      if (e.parts.size() >= 2 && e.parts.back() == parts[0])
-        cands.push_back(static_cast<std::int32_t>(k));
-    }
+    cands = indexed(by_last_, parts[0]);
     if (cands.empty()) {
-      for (std::size_t k = 0; k < entities_.size(); ++k) {
-        const Entity& e = entities_[k];
-        if (e.kind == EntityKind::kPerson && e.parts.size() >= 2 && e.parts.front() == parts[0])
-          cands.push_back(static_cast<std::int32_t>(k));
+      for (std::int32_t k : indexed(by_first_, parts[0])) {
+        if (entities_[static_cast<std::size_t>(k)].kind == EntityKind::kPerson) cands.push_back(k);
       }
       if (cands.size() > 1) cands.clear();  // "Bill" alone is nobody in particular
     }
@@ -402,14 +414,11 @@ std::int32_t Resolver::match(const std::string& name, const std::vector<std::str
     }
     return most_recent(cands);
   }
-  for (std::size_t k = 0; k < entities_.size(); ++k) {
-    const Entity& e = entities_[k];
-    if (e.parts.size() < 2 || e.parts.back() != parts.back()) continue;
+  for (std::int32_t k : indexed(by_last_, parts.back())) {
+    const Entity& e = entities_[static_cast<std::size_t>(k)];
     const std::string& a = e.parts.front();
     const std::string& b = parts.front();
-    if (a == b || (a[0] == b[0] && (a.size() == 1 || b.size() == 1))) {
-      cands.push_back(static_cast<std::int32_t>(k));
-    }
+    if (a == b || (a[0] == b[0] && (a.size() == 1 || b.size() == 1))) cands.push_back(k);
   }
   return most_recent(cands);
 }

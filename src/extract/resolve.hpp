@@ -75,6 +75,9 @@ class Resolver {
   const TokenView& tv_;
   std::vector<Entity> entities_;
   StringMap<std::int32_t> by_key_;  // lower-cased name -> entity; names are unique by it
+  // Entities of two parts or more by their last and by their first part.
+  StringMap<std::vector<std::int32_t>> by_last_;
+  StringMap<std::vector<std::int32_t>> by_first_;
   std::vector<NameOccurrence> occ_;                               // sorted by first token
   std::vector<std::pair<std::uint32_t, std::int32_t>> timeline_;  // resolved pronouns
 };
