@@ -175,13 +175,27 @@ void BM_extract(benchmark::State& state) {
   set_text_bytes(state);
 }
 
-/// The JSON object and its one-line text, as `extract --format jsonl` writes it.
+/// The JSON object and its one-line text (what `extract` wrote before JsonlWriter).
 void BM_to_json(benchmark::State& state) {
   std::string line;
   for (auto _ : state) {
     for (const Prepared& p : corpus().docs) {
       line = qg::to_json(p.ex).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       benchmark::DoNotOptimize(line.data());
+    }
+  }
+  set_text_bytes(state);
+}
+
+/// What `extract` writes: JsonlWriter, the same bytes without the JSON tree.
+void BM_write_jsonl(benchmark::State& state) {
+  qg::JsonlWriter writer;
+  std::string out;
+  for (auto _ : state) {
+    for (const Prepared& p : corpus().docs) {
+      out.clear();
+      writer.append(p.ex, false, out);
+      benchmark::DoNotOptimize(out.data());
     }
   }
   set_text_bytes(state);
@@ -229,6 +243,7 @@ BENCHMARK(BM_resolve)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_find_handles)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_extract)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_to_json)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_write_jsonl)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_graphml)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

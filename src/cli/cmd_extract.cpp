@@ -41,16 +41,25 @@ void add_extract_command(CLI::App& app, int& exit_code) {
                 "Add to each statement the rule that chose its speaker and the evidence");
   cmd->add_flag("!--no-progress", opts->progress, "No progress bar on a terminal");
   cmd->callback([opts, &exit_code] {
-    std::string line;
+    // Lines are gathered and written in blocks of about kFlushBytes: few system calls, and
+    // memory that does not grow with the corpus.
+    constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
+    std::string buffer;
+    buffer.reserve(kFlushBytes + (kFlushBytes >> 2));
+    auto flush = [&buffer] {
+      if (!buffer.empty()) std::fwrite(buffer.data(), 1, buffer.size(), stdout);
+      buffer.clear();
+    };
+    // On a terminal each line goes out at once, next to any error message about the input.
+    const bool interactive = isatty(fileno(stdout)) != 0;
+    JsonlWriter writer;
     Progress progress(opts->progress && spdlog::get_level() <= spdlog::level::warn);
     std::size_t failed = for_each_document(opts->inputs, [&](Document&& doc) {
-      Extraction ex = extract(doc);
-      line =
-          to_json(ex, opts->explain).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      line += '\n';
-      std::fwrite(line.data(), 1, line.size(), stdout);
+      writer.append(extract(doc), opts->explain, buffer);
+      if (interactive || buffer.size() >= kFlushBytes) flush();
       progress.tick(doc.text.size());
     });
+    flush();
     progress.done();
     if (std::fflush(stdout) != 0) throw Error("cannot write to standard output");
     exit_code = failed > 0 ? static_cast<int>(ExitCode::kInputFailed) : 0;

@@ -1,6 +1,11 @@
 #include "extract/serialize.hpp"
 
+#include <charconv>
+#include <cstring>
 #include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "extract/utf8.hpp"
 
 namespace quotegraph {
 namespace {
@@ -77,6 +82,216 @@ nlohmann::ordered_json to_json(const Extraction& ex, bool explain) {
   if (!ex.url.empty()) out["url"] = ex.url;
   if (!ex.publisher.empty()) out["publisher"] = ex.publisher;
   return out;
+}
+
+namespace {
+
+// Appends s as a JSON string the way nlohmann's dump (ensure_ascii false) writes valid
+// UTF-8: '"' and '\\' escaped, control characters as \b \f \n \r \t or \u00xx, every
+// other byte as is. Returns false, having appended nothing, when s is not valid UTF-8
+// (nlohmann then substitutes U+FFFD; the caller falls back to it).
+bool append_string(std::string_view s, std::string& out) {
+  if (utf8::first_invalid(s)) return false;
+  out += '"';
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + from, i - from);
+    from = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+      }
+    }
+  }
+  out.append(s.data() + from, s.size() - from);
+  out += '"';
+  return true;
+}
+
+void append_unsigned(std::size_t v, std::string& out) {
+  char buf[24];
+  out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+}
+
+}  // namespace
+
+void JsonlWriter::number(double x, std::string& out) {
+  for (const auto& [value, text] : numbers_) {
+    // Compared bit for bit: 0.0 and -0.0 are written differently.
+    if (std::memcmp(&value, &x, sizeof x) == 0) {
+      out += text;
+      return;
+    }
+  }
+  std::string text = nlohmann::ordered_json(x).dump();
+  out += text;
+  if (numbers_.size() < 64) numbers_.emplace_back(x, std::move(text));
+}
+
+void JsonlWriter::append(const Extraction& ex, bool explain, std::string& out) {
+  const std::size_t begin = out.size();
+  bool ok = true;
+  auto str = [&](std::string_view s) { ok = append_string(s, out) && ok; };
+  auto opt_str = [&](const std::optional<std::string>& s) {
+    if (s) {
+      str(*s);
+    } else {
+      out += "null";
+    }
+  };
+  auto strings = [&](const std::vector<std::string>& v) {
+    out += '[';
+    for (std::size_t k = 0; k < v.size(); ++k) {
+      if (k > 0) out += ',';
+      str(v[k]);
+    }
+    out += ']';
+  };
+  out += "{\"doc\":";
+  str(ex.doc);
+  out += ",\"statements\":[";
+  for (std::size_t k = 0; k < ex.statements.size(); ++k) {
+    const Statement& s = ex.statements[k];
+    out += k > 0 ? ",{\"start\":" : "{\"start\":";
+    append_unsigned(s.span.start, out);
+    out += ",\"end\":";
+    append_unsigned(s.span.end, out);
+    out += ",\"text\":";
+    str(s.text);
+    out += ",\"speaker\":";
+    opt_str(s.speaker);
+    out += ",\"speaker_mention\":";
+    if (s.speaker_mention) {
+      out += "{\"start\":";
+      append_unsigned(s.speaker_mention->span.start, out);
+      out += ",\"end\":";
+      append_unsigned(s.speaker_mention->span.end, out);
+      out += ",\"text\":";
+      str(s.speaker_mention->text);
+      out += '}';
+    } else {
+      out += "null";
+    }
+    out += ",\"cue\":";
+    if (s.cue.empty()) {
+      out += "null";
+    } else {
+      str(s.cue);
+    }
+    out += ",\"mentions\":";
+    strings(s.mentions);
+    out += ",\"addressee\":";
+    opt_str(s.addressee);
+    out += ",\"confidence\":";
+    number(s.confidence, out);
+    if (explain) {
+      out += ",\"rule\":";
+      str(s.rule);
+      out += ",\"evidence\":";
+      str(s.evidence);
+    }
+    out += '}';
+  }
+  out += "],\"people\":[";
+  for (std::size_t k = 0; k < ex.people.size(); ++k) {
+    const Person& p = ex.people[k];
+    out += k > 0 ? ",{\"name\":" : "{\"name\":";
+    str(p.name);
+    out += ",\"kind\":";
+    str(kind_name(p.kind));
+    out += ",\"aliases\":";
+    strings(p.aliases);
+    out += ",\"handles\":";
+    strings(p.handles);
+    out += ",\"roles\":";
+    strings(p.roles);
+    out += '}';
+  }
+  out += "],\"handles\":[";
+  for (std::size_t k = 0; k < ex.handles.size(); ++k) {
+    out += k > 0 ? ",{\"handle\":" : "{\"handle\":";
+    str(ex.handles[k].handle);
+    out += ",\"person\":";
+    opt_str(ex.handles[k].person);
+    out += '}';
+  }
+  out += "],\"interactions\":[";
+  for (std::size_t k = 0; k < ex.interactions.size(); ++k) {
+    const Interaction& i = ex.interactions[k];
+    out += k > 0 ? ",{\"type\":" : "{\"type\":";
+    str(i.type);
+    out += ",\"from\":";
+    str(i.from);
+    out += ",\"to\":";
+    str(i.to);
+    out += '}';
+  }
+  out += ']';
+  if (explain) {
+    out += ",\"rejected\":[";
+    for (std::size_t k = 0; k < ex.rejected.size(); ++k) {
+      const Statement& s = ex.rejected[k];
+      out += k > 0 ? ",{\"start\":" : "{\"start\":";
+      append_unsigned(s.span.start, out);
+      out += ",\"end\":";
+      append_unsigned(s.span.end, out);
+      out += ",\"text\":";
+      str(s.text);
+      out += ",\"rule\":";
+      str(s.rule);
+      out += '}';
+    }
+    out += ']';
+  }
+  if (!ex.title.empty()) {
+    out += ",\"title\":";
+    str(ex.title);
+  }
+  if (!ex.date.empty()) {
+    out += ",\"date\":";
+    str(ex.date);
+  }
+  if (!ex.url.empty()) {
+    out += ",\"url\":";
+    str(ex.url);
+  }
+  if (!ex.publisher.empty()) {
+    out += ",\"publisher\":";
+    str(ex.publisher);
+  }
+  out += "}\n";
+  if (!ok) {
+    // Invalid UTF-8 somewhere: nlohmann's replacement rules are the reference.
+    out.resize(begin);
+    out += to_json(ex, explain).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += '\n';
+  }
 }
 
 Extraction extraction_from_json(const nlohmann::json& j) {
