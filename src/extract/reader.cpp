@@ -218,6 +218,233 @@ class ArticleFields {
   std::string error_;
 };
 
+// A fast path for the common line: one object whose known fields are strings. It accepts
+// only a subset of valid JSON and gives what ArticleFields would; on anything else
+// (a \u surrogate, a non-string id, a control character, any syntax error) it returns
+// false and the line goes through nlohmann's parser, which also words the errors. The
+// line is valid UTF-8 already. nlohmann's lexer reads a character at a time; this scans.
+class FastArticleParser {
+ public:
+  explicit FastArticleParser(std::string_view line) : s_(line) {}
+
+  bool parse(Article& article) {
+    ws();
+    if (!eat('{')) return false;
+    ws();
+    std::string key;
+    for (;;) {
+      if (!string(&key)) return false;
+      ws();
+      if (!eat(':')) return false;
+      ws();
+      if (std::string* field = field_of(article, key)) {
+        // A known field that is not a string follows nlohmann's rules (an id may be a number).
+        if (!string(field)) return false;
+        if (field == &id_) article.id = std::move(id_);
+        if (field == &text_) article.text = std::move(text_);
+      } else if (!skip_value()) {
+        return false;
+      }
+      ws();
+      if (eat('}')) break;
+      if (!eat(',')) return false;
+      ws();
+    }
+    ws();
+    return i_ == s_.size();
+  }
+
+ private:
+  std::string* field_of(Article& a, std::string_view key) {
+    if (key == "id") return &id_;
+    if (key == "text") return &text_;
+    if (key == "title") return &a.title;
+    if (key == "date") return &a.date;
+    if (key == "url") return &a.url;
+    if (key == "publisher") return &a.publisher;
+    return nullptr;
+  }
+  void ws() {
+    while (i_ < s_.size() &&
+           (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) {
+      ++i_;
+    }
+  }
+  bool eat(char c) {
+    if (i_ < s_.size() && s_[i_] == c) {
+      ++i_;
+      return true;
+    }
+    return false;
+  }
+  static int hex(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+
+  // A string at i_ into *out (replacing it), or only checked when out is null.
+  bool string(std::string* out) {
+    if (!eat('"')) return false;
+    if (out) out->clear();
+    std::size_t from = i_;
+    for (;;) {
+      while (i_ < s_.size()) {
+        const auto c = static_cast<unsigned char>(s_[i_]);
+        if (c == '"' || c == '\\' || c < 0x20) break;
+        ++i_;
+      }
+      if (i_ >= s_.size()) return false;
+      const auto c = static_cast<unsigned char>(s_[i_]);
+      if (c < 0x20) return false;
+      if (out) out->append(s_.data() + from, i_ - from);
+      if (c == '"') {
+        ++i_;
+        return true;
+      }
+      if (++i_ >= s_.size()) return false;  // the backslash
+      char decoded = 0;
+      switch (s_[i_]) {
+        case '"':
+          decoded = '"';
+          break;
+        case '\\':
+          decoded = '\\';
+          break;
+        case '/':
+          decoded = '/';
+          break;
+        case 'b':
+          decoded = '\b';
+          break;
+        case 'f':
+          decoded = '\f';
+          break;
+        case 'n':
+          decoded = '\n';
+          break;
+        case 'r':
+          decoded = '\r';
+          break;
+        case 't':
+          decoded = '\t';
+          break;
+        case 'u': {
+          if (s_.size() - i_ < 5) return false;
+          char32_t cp = 0;
+          for (std::size_t k = 1; k <= 4; ++k) {
+            const int h = hex(s_[i_ + k]);
+            if (h < 0) return false;
+            cp = (cp << 4) | static_cast<char32_t>(h);
+          }
+          if (cp >= 0xD800 && cp <= 0xDFFF) return false;  // pairs: left to nlohmann
+          if (out) out->append(utf8::encode(cp));
+          i_ += 5;
+          from = i_;
+          continue;
+        }
+        default:
+          return false;
+      }
+      if (out) out->push_back(decoded);
+      ++i_;
+      from = i_;
+    }
+  }
+
+  bool digits() {
+    const std::size_t start = i_;
+    while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
+    return i_ > start;
+  }
+  // Only numbers that cannot overflow a double: an exponent or a long mantissa goes to
+  // nlohmann, which reports an overflow as an error.
+  bool number() {
+    const std::size_t start = i_;
+    eat('-');
+    if (eat('0')) {
+      // a leading zero stands alone
+    } else if (i_ < s_.size() && s_[i_] >= '1' && s_[i_] <= '9') {
+      digits();
+    } else {
+      return false;
+    }
+    if (eat('.') && !digits()) return false;
+    if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) return false;
+    return i_ - start <= 300;
+  }
+  bool literal(std::string_view word) {
+    if (s_.substr(i_, word.size()) != word) return false;
+    i_ += word.size();
+    return true;
+  }
+
+  // Any value, checked and dropped; containers without recursion.
+  bool skip_value() {
+    std::vector<char> open;  // '{' or '['
+    for (;;) {
+      ws();
+      if (i_ >= s_.size()) return false;
+      const char c = s_[i_];
+      bool done_value = true;
+      if (c == '"') {
+        if (!string(nullptr)) return false;
+      } else if (c == '{' || c == '[') {
+        ++i_;
+        ws();
+        if (eat(c == '{' ? '}' : ']')) {
+          // empty container: a complete value
+        } else {
+          open.push_back(c);
+          if (c == '{') {
+            if (!string(nullptr)) return false;
+            ws();
+            if (!eat(':')) return false;
+          }
+          done_value = false;
+        }
+      } else if (c == 't') {
+        if (!literal("true")) return false;
+      } else if (c == 'f') {
+        if (!literal("false")) return false;
+      } else if (c == 'n') {
+        if (!literal("null")) return false;
+      } else if (!number()) {
+        return false;
+      }
+      if (!done_value) continue;
+      // After a value: close containers, or go on to the next element.
+      for (;;) {
+        if (open.empty()) return true;
+        ws();
+        const char close = open.back() == '{' ? '}' : ']';
+        if (eat(close)) {
+          open.pop_back();
+          continue;
+        }
+        if (!eat(',')) return false;
+        if (open.back() == '{') {
+          ws();
+          if (!string(nullptr)) return false;
+          ws();
+          if (!eat(':')) return false;
+        }
+        break;
+      }
+    }
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+  std::string id_;
+  std::string text_;
+};
+
+bool parse_article_fast(std::string_view line, Article& article) {
+  return FastArticleParser(line).parse(article);
+}
+
 class Reader {
  public:
   Reader(const std::function<void(Document&&)>& on_doc,
@@ -485,16 +712,20 @@ class JsonlStream {
       return std::nullopt;
     }
     ArticleFields fields;
-    const bool ok = json::sax_parse(line.begin(), line.end(), &fields);
-    if (!ok) {
-      reader_.fail(name_, line_no_, 0, "invalid JSON: " + fields.error());
-      return std::nullopt;
+    Article fast;
+    const bool is_fast = parse_article_fast(line, fast);
+    if (!is_fast) {
+      const bool ok = json::sax_parse(line.begin(), line.end(), &fields);
+      if (!ok) {
+        reader_.fail(name_, line_no_, 0, "invalid JSON: " + fields.error());
+        return std::nullopt;
+      }
+      if (!fields.is_object()) {
+        reader_.fail(name_, line_no_, 0, "not a JSON object");
+        return std::nullopt;
+      }
     }
-    if (!fields.is_object()) {
-      reader_.fail(name_, line_no_, 0, "not a JSON object");
-      return std::nullopt;
-    }
-    Article& article = fields.article();
+    Article& article = is_fast ? fast : fields.article();
     if (!article.text) {
       reader_.fail(name_, line_no_, 0, "missing string \"text\"");
       return std::nullopt;

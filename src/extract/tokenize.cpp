@@ -101,6 +101,11 @@ std::vector<Token> tokenize(std::string_view text) {
       len = 0;
       return 0;
     }
+    // Most text is ASCII: decode it here, without a call.
+    if (const auto b = static_cast<unsigned char>(text[pos]); b < 0x80) {
+      len = 1;
+      return b;
+    }
     return utf8::decode(text, pos, len);
   };
   auto prev_cp = [&](std::size_t pos) -> char32_t {
@@ -218,6 +223,9 @@ std::vector<Token> tokenize(std::string_view text) {
       }
       std::size_t j = i;
       while (j < n) {
+        // A run of ASCII letters and digits needs none of the checks below.
+        while (j < n && is_ascii_alnum(static_cast<unsigned char>(text[j]))) ++j;
+        if (j >= n) break;
         std::size_t l2 = 0;
         char32_t d = cp_at(j, l2);
         if (is_letter_cp(d)) {
@@ -243,7 +251,8 @@ std::vector<Token> tokenize(std::string_view text) {
       std::string_view word = text.substr(s, j - s);
       if (j < n && text[j] == '.') {
         bool initial = word.size() == 1 && is_upper_cp(c);
-        if (initial || is_abbreviation(lower_word(word, buf))) ++j;  // Mr. and J. keep the period
+        // Mr. and J. keep the period (no abbreviation is longer than four letters).
+        if (initial || (word.size() <= 4 && is_abbreviation(lower_word(word, buf)))) ++j;
       }
       Token& t = push(s, j, TokKind::kWord);
       t.cap = is_upper_cp(c);
