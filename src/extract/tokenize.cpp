@@ -160,7 +160,18 @@ std::vector<Token> tokenize(std::string_view text) {
     if (c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0xAB ||
         c == 0xBB) {
       Token& t = push(i, i + len, TokKind::kQuote);
-      if (c == 0x201C || c == 0x201E || c == 0x201F || c == 0xAB) {
+      // An opening mark typed where a closing one belongs (“rapists“) is read by where it
+      // stands: glued to the word before and free after, it closes.
+      char32_t before_cp = prev_cp(i);
+      std::size_t after_len = 0;
+      char32_t after_cp = cp_at(i + len, after_len);
+      bool glued_before = before_cp != 0 && !is_space_cp(before_cp) && before_cp != '(' &&
+                          before_cp != '[' && before_cp != 0x2014 && before_cp != 0x2013;
+      bool free_after = after_cp == 0 || is_space_cp(after_cp) || after_cp == ',' ||
+                        after_cp == '.' || after_cp == ';' || after_cp == ')';
+      if (c == 0x201C && glued_before && free_after && is_letter_cp(before_cp)) {
+        t.mark = QuoteMark::kClose;
+      } else if (c == 0x201C || c == 0x201E || c == 0x201F || c == 0xAB) {
         t.mark = QuoteMark::kOpen;
       } else if (c == 0x201D || c == 0xBB) {
         t.mark = QuoteMark::kClose;
