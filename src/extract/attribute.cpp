@@ -362,6 +362,14 @@ class Attributor {
            tv_.outside(q.close + 1) && tv_.tok(q.open + 1).cap;
   }
 
+  /// The cue is a speech noun after a possessive: "Trump's remarks “…”".
+  bool possessive_cue(std::size_t c) const {
+    if (c == 0 || !tv_.is_word(c - 1)) return false;
+    std::string_view b = tv_.lower(c - 1);
+    return (b.size() > 2 && b.substr(b.size() - 2) == "'s") ||
+           (b.size() > 4 && b.substr(b.size() - 4) == "\xe2\x80\x99s");
+  }
+
   /// A lower-case word that can be the verb after a subject: not a participle cue, and
   /// either a known cue or a word ending like a finite verb (-ed, -s) or an auxiliary.
   bool verb_like_after(std::size_t k) const {
@@ -602,12 +610,28 @@ class Attributor {
       }
       auto np = np_backward(j, floor);
       // "Beck, who has in the past described": skip a prepositional phrase to the subject.
-      for (int hop = 0; hop < 2 && np && np->kind == MentionKind::kNominal && np->first > floor &&
-                        is_word(np->first - 1) && in(lw(np->first - 1), kPhrasePrepositions);
+      // "A source speaking to Fox News said": a name after a participle and a preposition
+      // is that participle's object.
+      auto object_of_participle = [&](const TokenMention& m) {
+        if (m.kind != MentionKind::kName || m.first < floor + 2 || !is_word(m.first - 1) ||
+            !is_word(m.first - 2))
+          return false;
+        std::string_view prep = lw(m.first - 1);
+        std::string_view verb = lw(m.first - 2);
+        return (prep == "to" || prep == "with" || prep == "from" || prep == "by") &&
+               verb.size() > 4 &&
+               (verb.substr(verb.size() - 3) == "ing" || verb.substr(verb.size() - 2) == "ed");
+      };
+      for (int hop = 0;
+           hop < 2 && np && np->first > floor && is_word(np->first - 1) &&
+           ((np->kind == MentionKind::kNominal && in(lw(np->first - 1), kPhrasePrepositions)) ||
+            object_of_participle(*np));
            ++hop) {
         std::size_t k = skip_between(np->first - 1, floor);
         if (k <= floor) break;
         k = skip_between(k - 1, floor);
+        // "... but in a later interview said": the subject of the first verb.
+        if (is_word(k) && (lw(k) == "but" || lw(k) == "and")) return clause_subject(floor, c);
         auto before = is_word(k) ? np_backward(k, floor) : std::nullopt;
         if (!before) break;
         np = before;
@@ -692,6 +716,13 @@ class Attributor {
   std::optional<TokenMention> cue_subject(std::size_t c, const CueInfo& info, std::size_t fs,
                                           std::size_t fe) const {
     if (lw(c) == "according") return np_forward(c + 2, fe, true);
+    // "The paradox of Nancy, says Carl Anthony, historian ..., is that": inverted aside.
+    if (c > fs && tv_.is_punct(c - 1, ",")) {
+      if (auto np = np_forward(c + 1, fe);
+          np && np->kind == MentionKind::kName && tv_.is_punct(np->last, ",")) {
+        return np;
+      }
+    }
     if (c == fs || (c > fs && !is_word(c - 1) && c - 1 == fs)) {
       return np_forward(c + 1, fe, true);  // "Said Dorothy Poynter, who ...: “...”"
     }
@@ -820,13 +851,15 @@ class Attributor {
             bool boundary = false;
             for (std::size_t k = c + 1; k < np->first; ++k) {
               boundary = boundary || tv_.tok(k).kind == TokKind::kPunct ||
+                         tv_.tok(k).kind == TokKind::kQuote ||
                          (is_word(k) && in(lw(k), kSubordinators));
             }
             if (boundary) break;
             auto np1 = subject_before(c, ls);
             if (np1 &&
                 (np1->kind == MentionKind::kName || np1->kind == MentionKind::kPronoun ||
-                 (np1->kind == MentionKind::kNominal && np->kind != MentionKind::kName)) &&
+                 (np1->kind == MentionKind::kNominal &&
+                  (np->kind != MentionKind::kName || possessive_cue(*chosen)))) &&
                 np1->last <= c) {
               np = np1;
               chosen = c;
