@@ -222,8 +222,10 @@ const CueInfo* TokenView::cue_at(std::size_t i) const {
         "never",  "not",    "who",   "he",    "she",   "they",    "it",       "i",
         "we",     "you",    "that",  "which", "and",   "still",   "now",      "just",
         "later",  "simply", "only",  "even",  "again", "sources", "officials"};
-    // "her opening remarks that", "the police report that": a noun after a determiner.
-    if (i >= 2 && is_determiner(i - 2)) return nullptr;
+    // "her opening remarks that", "the police report that": a noun after a determiner;
+    // but "The ad claims “…”": a verb after a speaker noun.
+    if (i >= 2 && is_determiner(i - 2) && !(introduces && lex_.is_speaker_noun(prev)))
+      return nullptr;
     bool verb_context =
         introduces ||
         std::find(std::begin(kBeforeVerb), std::end(kBeforeVerb), prev) != std::end(kBeforeVerb) ||
@@ -541,13 +543,31 @@ class Attributor {
     while (s < limit && !is_word(s)) ++s;
     while (s < limit && is_word(s) && in(lw(s), kConnectives)) ++s;
     while (s < limit && !is_word(s)) ++s;
-    if (s < limit && is_word(s) && (in(lw(s), kPrepositions) || ends_ly(lw(s)))) {
+    const bool fronted = s < limit && is_word(s) && (in(lw(s), kPrepositions) || ends_ly(lw(s)));
+    if (fronted) {
       std::size_t c = s;
       while (c < limit && !(tv_.is_punct(c, ",") && tv_.outside(c))) ++c;
       if (c < limit) s = c + 1;
       while (s < limit && !is_word(s)) ++s;  // past the closing mark of a quoted title
     }
     auto np = np_forward(s, limit);
+    // "In a wide-ranging, in-prison interview with X last year, Lazar said": the fronted
+    // phrase may hold commas of its own; the subject follows one of them.
+    for (int more = 0;
+         fronted && more < 2 &&
+         (!np || (np->kind != MentionKind::kName && np->kind != MentionKind::kPronoun));
+         ++more) {
+      std::size_t c = s;
+      while (c < limit && !(tv_.is_punct(c, ",") && tv_.outside(c))) ++c;
+      if (c >= limit) break;
+      std::size_t t = c + 1;
+      while (t < limit && !is_word(t)) ++t;
+      auto next = np_forward(t, limit);
+      if (next && (next->kind == MentionKind::kName || next->kind == MentionKind::kPronoun)) {
+        return next;
+      }
+      s = t;
+    }
     // "To wit, Trump told ...": a short opening phrase before a comma.
     if (!np || (np->kind != MentionKind::kName && np->kind != MentionKind::kPronoun)) {
       for (std::size_t c = s; c < limit && c < s + 4; ++c) {
