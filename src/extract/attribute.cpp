@@ -1011,7 +1011,8 @@ class Attributor {
       auto [fs, fe] = left_frame(q.open);
       if (fs < fe) {
         if (auto np = clause_subject(fs, fe);
-            np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun)) {
+            np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun ||
+                   np->kind == MentionKind::kNominal)) {
           a.speaker = np;
           a.rule = "sentence-subject";
           a.confidence = 0.5;
