@@ -1062,7 +1062,8 @@ class Attributor {
       if (end > 0 && end + 3 > ls && tv_.outside(end - 1)) {
         auto [ps, pe] = left_frame(end - 1);
         if (auto np = clause_subject(ps, pe);
-            np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun)) {
+            np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun ||
+                   np->kind == MentionKind::kNominal)) {
           a.speaker = np;
           a.rule = "previous-sentence";
           a.confidence = 0.45;
