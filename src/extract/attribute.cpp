@@ -938,7 +938,8 @@ class Attributor {
           }
         }
         if (auto np = clause_subject(ps, pe);
-            np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun)) {
+            np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun ||
+                   np->kind == MentionKind::kNominal)) {
           a.speaker = np;
           a.cue_text = ":";
           a.rule = "colon-intro";
@@ -953,7 +954,8 @@ class Attributor {
       std::optional<TokenMention> np;
       if (le >= ls + 2 && tv_.name_word(le - 2)) np = np_backward(le - 2, ls);
       if (!np || np->kind != MentionKind::kName) np = clause_subject(ls, le - 1);
-      if (np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun)) {
+      if (np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun ||
+                 np->kind == MentionKind::kNominal)) {
         a.speaker = np;
         a.cue_text = ":";
         a.rule = "colon-intro";
