@@ -39,9 +39,14 @@ demo: deps build
 	if command -v dot >/dev/null; then dot -Tsvg out/samples.dot -o out/samples.svg; fi
 	@echo "wrote out/samples.jsonl, out/samples.graphml, out/samples.dot, out/samples.json$$(command -v dot >/dev/null && echo ', out/samples.svg')"
 
-bench: deps
+# The micro-benchmarks per stage, then the figures of issue 5 (bench/run.sh). Google
+# Benchmark is installed here only: nothing else needs it.
+bench:
+	$(MAKE) deps DEPS="$(DEPS) libbenchmark-dev"
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DQUOTEGRAPH_BUILD_BENCH=ON $(CMAKE_FLAGS)
 	cmake --build $(BUILD_DIR) -j $(JOBS)
+	$(BUILD_DIR)/quotegraph_bench
+	sh bench/run.sh $(BUILD_DIR)
 
 clean:
 	rm -rf $(BUILD_DIR) out

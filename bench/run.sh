@@ -1,0 +1,187 @@
+#!/bin/sh
+# The figures of issue 5, measured and printed: extract MB/s end to end, the same against
+# compromise (node), GraphML export of a graph of at least a million edges against
+# networkx, maximum memory of `build` on a large generated corpus with bytes per node and
+# per edge, and `build -j 1` against `-j 2`. Timings are the best of $REPEAT runs.
+#
+# Usage: bench/run.sh [BUILD_DIR]          (from the repository root; `make bench` runs it)
+# Environment: REPEAT (3), WORK (a scratch folder, default /tmp/quotegraph-bench),
+#   EXTRACT_MB (30), COMPROMISE_MB (2: compromise does ~0.2 MB/s, so it reads a prefix of
+#   the corpus), GRAPH_ARTICLES (64000, for >= 1 M edges), MEMORY_ARTICLES (32000),
+#   SKIP (space-separated: compromise networkx memory jobs).
+# Needs: python3 (standard library; networkx from Debian's /usr/bin/python3 for the
+# comparison), node and npm for compromise, /usr/bin/time for memory.
+set -u
+build=${1:-build}
+qg="$build/quotegraph"
+[ -x "$qg" ] || { echo "no $qg: build first (make bench)" >&2; exit 2; }
+repeat=${REPEAT:-3}
+work=${WORK:-/tmp/quotegraph-bench}
+shared=${SHARED:-../shared}
+skip=" ${SKIP:-} "
+mkdir -p "$work"
+py=/usr/bin/python3
+
+now() { date +%s.%N; }
+# best_of CMD...: the shortest wall time of $repeat runs, in seconds.
+best_of() {
+  best=""
+  i=0
+  while [ $i -lt "$repeat" ]; do
+    t0=$(now)
+    "$@" > /dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
+    t1=$(now)
+    best=$(echo "$t0 $t1 ${best:-1e9}" | awk '{d = $2 - $1; print (d < $3 ? d : $3)}')
+    i=$((i + 1))
+  done
+  echo "$best"
+}
+mbps() { echo "$1 $2" | awk '{printf "%.1f", $1 / 1e6 / $2}'; }
+size() { wc -c < "$1" | tr -d ' '; }
+skipped() { case "$skip" in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+
+echo "# quotegraph benchmarks: $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "# machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), nproc $(nproc), load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# 1. The corpus: PolNeAR train+dev repeated to >= EXTRACT_MB, or a generated one.
+want=$(( ${EXTRACT_MB:-30} * 1000000 ))
+corpus="$work/extract-corpus.jsonl"
+if [ -f "$shared/eval/polnear-train.gold.jsonl" ] && [ -f "$shared/eval/polnear-dev.gold.jsonl" ]; then
+  what="PolNeAR train+dev repeated"
+  : > "$corpus"
+  while [ "$(size "$corpus")" -lt "$want" ]; do
+    cat "$shared/eval/polnear-train.gold.jsonl" "$shared/eval/polnear-dev.gold.jsonl" >> "$corpus"
+  done
+else
+  what="generated (tools/gen_corpus.py; $shared/eval absent)"
+  $py tools/gen_corpus.py --seed 1 --count $((want / 2300 + 1)) -o "$corpus"
+fi
+bytes=$(size "$corpus")
+docs=$(wc -l < "$corpus" | tr -d ' ')
+t=$(best_of "$qg" extract "$corpus" --format jsonl --no-progress)
+qg_mbps=$(mbps "$bytes" "$t")
+echo
+echo "## extract, end to end (read, segment, detect, attribute, resolve, write JSONL), one thread"
+echo "corpus: $what, $bytes bytes, $docs articles"
+echo "extract: $t s, $qg_mbps MB/s of input file (best of $repeat)"
+
+# 2. compromise: nlp(text).people() and .quotations() per article, on a prefix.
+echo
+echo "## compromise (node), people() + quotations() per article"
+if skipped compromise; then
+  echo "skipped"
+elif ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+  echo "not available (node/npm missing)"
+else
+  cdir="$work/compromise"
+  if [ ! -d "$cdir/node_modules/compromise" ]; then
+    mkdir -p "$cdir" && (cd "$cdir" && npm install --silent --no-audit --no-fund compromise > /dev/null 2>&1)
+  fi
+  if [ ! -d "$cdir/node_modules/compromise" ]; then
+    echo "not available (npm install compromise failed)"
+  else
+    prefix="$work/compromise-corpus.jsonl"
+    head -c $(( ${COMPROMISE_MB:-2} * 1000000 )) "$corpus" | $py -c '
+import sys
+lines = sys.stdin.buffer.read().split(b"\n")
+sys.stdout.buffer.write(b"\n".join(lines[:-1]) + b"\n")' > "$prefix"
+    cat > "$cdir/run.js" << 'JS'
+const fs = require('fs');
+const nlp = require('compromise');
+const lines = fs.readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean);
+let people = 0, quotes = 0;
+const t0 = process.hrtime.bigint();
+for (const line of lines) {
+  const doc = nlp(JSON.parse(line).text);
+  people += doc.people().out('array').length;
+  quotes += doc.quotations().out('array').length;
+}
+const s = Number(process.hrtime.bigint() - t0) / 1e9;
+console.log(`${s} ${people} ${quotes}`);
+JS
+    pbytes=$(size "$prefix")
+    read -r ct cp cq << EOF
+$(cd "$cdir" && node run.js "$prefix")
+EOF
+    c_mbps=$(echo "$pbytes $ct" | awk '{printf "%.3f", $1 / 1e6 / $2}')
+    tq=$(best_of "$qg" extract "$prefix" --no-progress)
+    echo "compromise $(cd "$cdir" && node -p 'require("compromise").version'): $pbytes bytes ($(wc -l < "$prefix" | tr -d ' ') articles), $ct s, $c_mbps MB/s ($cp people, $cq quotations; JSON parsing not timed)"
+    echo "quotegraph extract on the same prefix: $tq s, $(mbps "$pbytes" "$tq") MB/s"
+    echo "ratio (quotegraph MB/s on the full corpus / compromise MB/s): $(echo "$qg_mbps $c_mbps" | awk '{printf "%.0f", $1 / $2}')x"
+  fi
+fi
+
+# 3. GraphML export of >= 1 M edges, quotegraph against networkx, on the same graph.
+gen_n=${GRAPH_ARTICLES:-64000}
+big="$work/gen-$gen_n.jsonl"
+[ -f "$big" ] || $py tools/gen_corpus.py --seed 5 --count "$gen_n" -o "$big"
+echo
+echo "## GraphML export of a large graph (generated corpus, $gen_n articles, $(size "$big") bytes)"
+"$qg" build "$big" -o "$work/big.qg" --no-progress > /dev/null 2>&1 || "$qg" build "$big" -o "$work/big.qg" > /dev/null
+"$qg" export "$work/big.qg" -o "$work/big.graphml" > /dev/null
+nodes=$(grep -c '<node ' "$work/big.graphml")
+edges=$(grep -c '<edge ' "$work/big.graphml")
+gbytes=$(size "$work/big.graphml")
+tx=$(best_of "$qg" export "$work/big.qg" -o "$work/big.graphml")
+echo "graph: $nodes nodes, $edges edges, $gbytes bytes of GraphML"
+echo "quotegraph export .qg -> .graphml (loading the .qg included): $tx s, $(mbps "$gbytes" "$tx") MB/s"
+if skipped networkx; then
+  echo "networkx: skipped"
+elif ! $py -c 'import networkx' 2> /dev/null; then
+  echo "networkx: not available (python3-networkx)"
+else
+  tn=$($py - "$work/big.graphml" "$work/big.nx.graphml" << 'PY'
+import sys, time
+import networkx as nx
+g = nx.read_graphml(sys.argv[1])  # not timed
+best = None
+for _ in range(2):
+    t0 = time.perf_counter()
+    nx.write_graphml(g, sys.argv[2])
+    t = time.perf_counter() - t0
+    best = t if best is None else min(best, t)
+print(best)
+PY
+)
+  echo "networkx $($py -c 'import networkx; print(networkx.__version__)') write_graphml of the same graph (read with read_graphml, not timed): $tn s"
+  echo "ratio (networkx time / quotegraph time): $(echo "$tn $tx" | awk '{printf "%.0f", $1 / $2}')x"
+fi
+
+# 4. Memory of build on a large generated corpus; bytes per node and per edge.
+echo
+echo "## memory: quotegraph build, generated corpus"
+if skipped memory; then
+  echo "skipped"
+else
+  mem_n=${MEMORY_ARTICLES:-32000}
+  half=$((mem_n / 2))
+  for n in "$half" "$mem_n"; do
+    f="$work/gen-$n.jsonl"
+    [ -f "$f" ] || $py tools/gen_corpus.py --seed 5 --count "$n" -o "$f"
+    rss=$(/usr/bin/time -f '%M' "$qg" build "$f" -o "$work/mem.graphml" 2>&1 > /dev/null | tail -1)
+    nn=$(grep -c '<node ' "$work/mem.graphml")
+    ne=$(grep -c '<edge ' "$work/mem.graphml")
+    echo "$n articles ($(size "$f") bytes): max RSS $rss KB, $nn nodes, $ne edges, $((rss * 1024 / (nn + ne))) bytes per node+edge"
+    eval "rss_$n=$rss nodes_$n=$nn edges_$n=$ne"
+  done
+  eval "r1=\$rss_$half r2=\$rss_$mem_n n1=\$nodes_$half n2=\$nodes_$mem_n e1=\$edges_$half e2=\$edges_$mem_n"
+  echo "$r1 $r2 $n1 $n2 $e1 $e2 $half $mem_n" | awk '{
+    per_item = ($2 - $1) * 1024 / (($4 - $3) + ($6 - $5));
+    per_article = ($2 - $1) * 1024 / ($8 - $7);
+    printf "marginal: %.0f bytes per node or edge, %.0f bytes per article (%.1f nodes, %.1f edges each)\n", per_item, per_article, ($4 - $3) / ($8 - $7), ($6 - $5) / ($8 - $7);
+    printf "extrapolated to 1,000,000 articles: %.2f GB\n", ($2 * 1024 + per_article * (1000000 - $8)) / 1e9 }'
+fi
+
+# 5. build -j scaling.
+echo
+echo "## build -j 1 against -j 2 (extract corpus of step 1, GraphML out)"
+if skipped jobs; then
+  echo "skipped"
+elif ! "$qg" build --help 2>&1 | grep -q -- '--jobs'; then
+  echo "not available"
+else
+  t1=$(best_of "$qg" build "$corpus" -j 1 -o "$work/j1.graphml")
+  t2=$(best_of "$qg" build "$corpus" -j 2 -o "$work/j2.graphml")
+  same=$(cmp -s "$work/j1.graphml" "$work/j2.graphml" && echo "byte-identical" || echo "DIFFERENT")
+  echo "-j 1: $t1 s, -j 2: $t2 s, speedup $(echo "$t1 $t2" | awk '{printf "%.2f", $1 / $2}')x, outputs $same (nproc $(nproc))"
+fi
