@@ -20,7 +20,38 @@ Span trimmed(std::string_view text, std::size_t s, std::size_t e) {
 
 }  // namespace
 
+namespace {
+
+/// British style quotes with single marks (‘…’) when a text has no double marks at all:
+/// ‘ after a space opens, ’ before a space or punctuation closes (an apostrophe inside a
+/// word is part of the word already).
+void use_single_marks(std::string_view text, std::vector<Token>& toks) {
+  for (const Token& t : toks) {
+    if (t.kind == TokKind::kQuote) return;
+  }
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    Token& t = toks[i];
+    if (t.kind != TokKind::kPunct || t.end - t.start != 3) continue;
+    std::string_view w = text.substr(t.start, 3);
+    char before = t.start > 0 ? text[t.start - 1] : ' ';
+    char after = t.end < text.size() ? text[t.end] : ' ';
+    bool space_before = before == ' ' || before == '\n' || before == '\t' || before == '(';
+    bool free_after = after == ' ' || after == '\n' || after == ',' || after == '.' ||
+                      after == ';' || after == ':' || after == '?' || after == '!' || after == ')';
+    if (w == "\xe2\x80\x98" && space_before) {
+      t.kind = TokKind::kQuote;
+      t.mark = QuoteMark::kOpen;
+    } else if (w == "\xe2\x80\x99" && !space_before && free_after) {
+      t.kind = TokKind::kQuote;
+      t.mark = QuoteMark::kClose;
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<Quote> detect_quotes(std::string_view text, std::vector<Token>& toks) {
+  use_single_marks(text, toks);
   std::vector<Quote> quotes;
   const auto n = static_cast<std::uint32_t>(toks.size());
   bool open = false;

@@ -48,6 +48,12 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         QuotesCase{"None", "The ferry left at noon.", {}}, QuotesCase{"Empty", "", {}},
         QuotesCase{"EmptyQuote", "She said \"\" and left.", {}},
+        QuotesCase{"SingleMarksWhenNoDoubleMarks",
+                   "‘We will not close it,’ she said. Residents’ groups agreed. ‘Good.’",
+                   {"We will not close it,+", "Good.+"}},
+        QuotesCase{"SingleMarksStayInsideDoubleMarks",
+                   "“She said ‘no’ twice,” he said.",
+                   {"She said ‘no’ twice,+"}},
         QuotesCase{
             "GermanLowHighPair", "„Die Fähre ist alt“, sagte Ivo Brandt.", {"Die Fähre ist alt+"}},
         QuotesCase{"Straight",
