@@ -56,7 +56,7 @@ Extraction extract(const Document& doc, const Lexicon& lexicon) {
   };
   auto name_of = [&](std::int32_t e) -> std::optional<std::string> {
     if (e < 0) return std::nullopt;
-    return resolver.entities()[static_cast<std::size_t>(e)].name;
+    return resolver.entities()[static_cast<std::size_t>(e)].display();
   };
 
   // Speakers first (in text order, so pronouns see the speakers before them), then the
@@ -137,7 +137,7 @@ Extraction extract(const Document& doc, const Lexicon& lexicon) {
     }
     for (const NameOccurrence& o : resolver.occurrences()) {
       if (o.entity < 0 || toks[o.first].quote != static_cast<std::int32_t>(q)) continue;
-      add_unique(st.mentions, resolver.entities()[static_cast<std::size_t>(o.entity)].name);
+      add_unique(st.mentions, resolver.entities()[static_cast<std::size_t>(o.entity)].display());
       resolver.entities()[static_cast<std::size_t>(o.entity)].notable = true;
     }
     if (addressee[q] >= 0) st.addressee = name_of(addressee[q]);
@@ -170,7 +170,7 @@ Extraction extract(const Document& doc, const Lexicon& lexicon) {
                    [](const Entity* a, const Entity* b) { return a->first_tok < b->first_tok; });
   for (const Entity* e : people) {
     Person p;
-    p.name = e->name;
+    p.name = e->display();
     p.kind = e->kind;
     p.aliases = e->aliases;
     p.handles = e->handles;

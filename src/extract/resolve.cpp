@@ -239,8 +239,11 @@ std::vector<std::string> Resolver::name_parts(std::string_view name) const {
 
 std::int32_t Resolver::add_entity(const std::string& name, const NamePart& np, bool person_hint) {
   std::string key = lower_ascii(name);
+  // "The New York Times" keeps its article; "the Gazette" in running text does not tell.
+  const bool article = np.first > 0 && tv_.is_word(np.first - 1) && tv_.word(np.first - 1) == "The";
   if (auto it = by_key_.find(key); it != by_key_.end()) {
     Entity& e = entities_[static_cast<std::size_t>(it->second)];
+    if (article && e.kind == EntityKind::kOrganization) e.article = true;
     if (!np.role.empty() && std::find(e.roles.begin(), e.roles.end(), np.role) == e.roles.end())
       e.roles.push_back(np.role);
     if (e.gender == Gender::kUnknown) e.gender = np.title_gender;
@@ -259,7 +262,10 @@ std::int32_t Resolver::add_entity(const std::string& name, const NamePart& np, b
   if (e.gender == Gender::kUnknown && e.kind == EntityKind::kPerson && e.parts.size() >= 2) {
     e.gender = tv_.lex().first_name_gender(e.parts.front());
   }
-  if (e.kind == EntityKind::kOrganization) e.gender = Gender::kNeuter;
+  if (e.kind == EntityKind::kOrganization) {
+    e.gender = Gender::kNeuter;
+    e.article = article;
+  }
   if (e.parts.size() >= 2) {
     const auto k = static_cast<std::int32_t>(entities_.size());
     by_last_[e.parts.back()].push_back(k);

@@ -29,6 +29,10 @@ struct Entity {
   std::vector<std::string> handles;
   std::uint32_t first_tok = 0;
   bool notable = false;  ///< listed in "people" (speaker, addressee, mentioned, full name)
+  bool article = false;  ///< an organisation written "The ...": The New York Times
+
+  /// The name as shown: with its article for organisations that carry one.
+  [[nodiscard]] std::string display() const { return article ? "The " + name : name; }
 };
 
 /// A name written in the text and the entity it resolved to.

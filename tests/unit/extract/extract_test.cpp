@@ -182,6 +182,9 @@ const ExtractCase kExtractCases[] = {
      "Lena Ortiz said the “Green New Deal” was popular on the island.",
      {}},
     {"NoQuotes", "Lena Ortiz opened the new bridge on Monday.", {}},
+    {"OrganisationKeepsItsArticle",
+     "“The fire started in the kitchen,” The Riverton Gazette reported.",
+     {"The fire started in the kitchen,|The Riverton Gazette|reported|The Riverton Gazette|-"}},
     {"RepliedToAHandle",
      "Tom Hale posted the figures. “Those numbers are simply wrong,” Lena Ortiz replied to "
      "@tomhale.",
@@ -207,9 +210,6 @@ const ExtractCase kKnownGaps[] = {
      "“We need a new boat before the winter storms,” she said.",
      {"The ferry is old and the engine fails every week.|Lena Ortiz|said|she|-",
       "We need a new boat before the winter storms,|Lena Ortiz|said|she|-"}},
-    {"OrganisationKeepsItsArticle",
-     "“The fire started in the kitchen,” The Riverton Gazette reported.",
-     {"The fire started in the kitchen,|The Riverton Gazette|reported|The Riverton Gazette|-"}},
 };
 
 class ExtractKnownGap : public ::testing::TestWithParam<ExtractCase> {};
