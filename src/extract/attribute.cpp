@@ -917,7 +917,21 @@ class Attributor {
     // fired back …) is introduced before it; the cue after it starts the next sentence.
     bool sentence_final = q.closed && !q.span.empty() && tv_.text()[q.span.end - 1] == '.' &&
                           i < re && i == rs && tv_.tok(i).cap;
-    if (sentence_final ? (leading() || trailing()) : (trailing() || leading())) return a;
+    if (sentence_final) {
+      if (leading()) return a;
+      // After a full stop, "He said." attributes the quote; "He said he had directed
+      // his team to ..." is the next piece of reported speech.
+      if (trailing()) {
+        std::size_t words_after = 0;
+        for (std::size_t k = static_cast<std::size_t>(a.cue) + 1; k < re; ++k) {
+          if (is_word(k)) ++words_after;
+        }
+        if (a.cue < 0 || words_after <= 4) return a;
+        a = Attribution{};
+      }
+    } else if (trailing() || leading()) {
+      return a;
+    }
 
     // Colon introduction at the end of the previous paragraph: The mayor said:
     if (ls == q.open && q.open > 0 && tv_.tok(q.open - 1).kind == TokKind::kBreak && !q.continues) {
