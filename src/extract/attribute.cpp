@@ -21,12 +21,14 @@ constexpr std::string_view kDeterminers[] = {
 
 // Words that end a noun phrase when read forward, or stop a backward walk.
 constexpr std::string_view kFunction[] = {
-    "that",  "which", "and",     "or",    "but",   "to",   "of",     "in",     "on",     "at",
-    "for",   "with",  "from",    "by",    "as",    "than", "about",  "after",  "before", "when",
-    "while", "if",    "because", "since", "is",    "was",  "are",    "were",   "be",     "been",
-    "has",   "have",  "had",     "will",  "would", "can",  "could",  "should", "may",    "might",
-    "must",  "did",   "does",    "do",    "not",   "also", "then",   "now",    "there",  "here",
-    "what",  "how",   "why",     "where", "into",  "over", "during", "so"};
+    "that",   "which", "and",    "or",     "but",      "to",     "of",      "in",
+    "on",     "at",    "for",    "with",   "from",     "by",     "as",      "than",
+    "about",  "after", "before", "when",   "while",    "if",     "because", "since",
+    "is",     "was",   "are",    "were",   "be",       "been",   "has",     "have",
+    "had",    "will",  "would",  "can",    "could",    "should", "may",     "might",
+    "must",   "did",   "does",   "do",     "not",      "also",   "then",    "now",
+    "there",  "here",  "what",   "how",    "why",      "where",  "into",    "over",
+    "during", "so",    "until",  "unless", "although", "though", "whereas", "whether"};
 
 // Adverbs and auxiliaries between a subject and its cue: "Trump then said", "she has said".
 constexpr std::string_view kBetween[] = {
