@@ -120,9 +120,15 @@ Extraction extract(const Document& doc, const Lexicon& lexicon) {
                     std::to_string(quotes[static_cast<std::size_t>(a.inherits)].span.start);
     }
     // Handles and people named inside the statement.
-    for (std::size_t k = 0; k < handles.size(); ++k) {
+    // Handles come in text order: start at the first one inside the quote.
+    auto first_handle =
+        std::lower_bound(handles.begin(), handles.end(), qt.span.start,
+                         [](const HandleMatch& h, std::size_t v) { return h.span.start < v; });
+    for (auto k = static_cast<std::size_t>(first_handle - handles.begin()); k < handles.size();
+         ++k) {
       const HandleMatch& h = handles[k];
-      if (h.span.start < qt.span.start || h.span.end > qt.span.end) continue;
+      if (h.span.start >= qt.span.end) break;
+      if (h.span.end > qt.span.end) continue;
       add_unique(st.mentions, "@" + h.name);
       // "with you, @jeremycorbyn": a handle addressed in the second person.
       std::string_view before =
@@ -135,7 +141,10 @@ Extraction extract(const Document& doc, const Lexicon& lexicon) {
       if (vocative && addressee[q] < 0 && handle_entity[k] >= 0) addressee[q] = handle_entity[k];
       if (vocative && addressee[q] < 0 && !st.addressee) st.addressee = "@" + h.name;
     }
-    for (const NameOccurrence& o : resolver.occurrences()) {
+    const auto& occ = resolver.occurrences();
+    for (std::size_t k = resolver.occ_before(qt.open); k < occ.size() && occ[k].first < qt.close;
+         ++k) {
+      const NameOccurrence& o = occ[k];
       if (o.entity < 0 || toks[o.first].quote != static_cast<std::int32_t>(q)) continue;
       add_unique(st.mentions, resolver.entities()[static_cast<std::size_t>(o.entity)].display());
       resolver.entities()[static_cast<std::size_t>(o.entity)].notable = true;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 namespace quotegraph {
@@ -365,7 +366,12 @@ void Resolver::collect() {
     o.last = r.np.last;
     o.in_quote = r.in_quote;
     o.entity = match(r.name, r.parts, r.np.first, false);
-    if (o.entity >= 0) note_alias(o.entity, r.name);
+    if (o.entity >= 0) {
+      note_alias(o.entity, r.name);
+      const auto eu = static_cast<std::size_t>(o.entity);
+      if (occ_pos_.size() <= eu) occ_pos_.resize(eu + 1);
+      occ_pos_[eu].push_back(o.first);
+    }
     occ_.push_back(o);
   }
 }
@@ -381,13 +387,19 @@ std::int32_t Resolver::match(const std::string& name, const std::vector<std::str
   auto most_recent = [&](const std::vector<std::int32_t>& cands) -> std::int32_t {
     if (cands.empty()) return -1;
     if (cands.size() == 1) return cands.front();
+    // The candidate written most recently before `at`.
     std::int32_t best = -1;
-    std::uint32_t best_tok = 0;
-    for (const NameOccurrence& o : occ_) {
-      if (o.first >= at) break;
-      if (std::find(cands.begin(), cands.end(), o.entity) != cands.end() && o.first >= best_tok) {
-        best = o.entity;
-        best_tok = o.first;
+    std::uint32_t best_pos = 0;
+    for (std::int32_t c : cands) {
+      const auto cu = static_cast<std::size_t>(c);
+      if (cu >= occ_pos_.size()) continue;
+      const std::vector<std::uint32_t>& pos = occ_pos_[cu];
+      auto it = std::lower_bound(pos.begin(), pos.end(), at);
+      if (it == pos.begin()) continue;
+      const std::uint32_t p = *(it - 1);
+      if (best < 0 || p > best_pos) {
+        best = c;
+        best_pos = p;
       }
     }
     return best >= 0 ? best : cands.front();
@@ -437,21 +449,33 @@ void Resolver::note_alias(std::int32_t e, const std::string& written) {
   }
 }
 
+std::size_t Resolver::occ_before(std::uint32_t at) const {
+  auto it = std::lower_bound(occ_.begin(), occ_.end(), at,
+                             [](const NameOccurrence& o, std::uint32_t v) { return o.first < v; });
+  return static_cast<std::size_t>(it - occ_.begin());
+}
+
 std::int32_t Resolver::resolve_pronoun(std::uint32_t at, Gender g) const {
   // Walk back over names outside quotes and earlier resolved speakers, nearest first.
+  // Only the 40 nearest count, so the names further back are never looked at.
+  constexpr int kReach = 40;
   std::vector<std::pair<std::uint32_t, std::int32_t>> cands;
-  for (const NameOccurrence& o : occ_) {
-    if (o.first >= at) break;
+  for (std::size_t k = occ_before(at); k-- > 0 && cands.size() < kReach;) {
+    const NameOccurrence& o = occ_[k];
     if (!o.in_quote && o.entity >= 0) cands.emplace_back(o.first, o.entity);
   }
-  for (const auto& t : timeline_) {
-    if (t.first < at) cands.push_back(t);
+  // timeline_ is kept in text order: only its nearest entries before `at` can count.
+  auto end = std::lower_bound(timeline_.begin(), timeline_.end(),
+                              std::pair<std::uint32_t, std::int32_t>{at, INT32_MIN});
+  for (auto it = end; it != timeline_.begin() && end - it < kReach;) {
+    --it;
+    cands.push_back(*it);
   }
   std::sort(cands.begin(), cands.end());
   bool want_person = g == Gender::kMale || g == Gender::kFemale;
   std::int32_t fallback = -1;
   int seen = 0;
-  for (auto it = cands.rbegin(); it != cands.rend() && seen < 40; ++it, ++seen) {
+  for (auto it = cands.rbegin(); it != cands.rend() && seen < kReach; ++it, ++seen) {
     const Entity& e = entities_[static_cast<std::size_t>(it->second)];
     bool person = e.kind == EntityKind::kPerson;
     if (want_person != person) continue;
@@ -488,13 +512,19 @@ std::int32_t Resolver::resolve(const TokenMention& m) {
     }
     case MentionKind::kRelative: {
       // "Trump, who said": the name right before the comma.
-      for (const NameOccurrence& o : occ_) {
-        if (o.last + 1 == m.first || o.last + 2 == m.first) e = o.entity;
+      const std::size_t before = occ_before(m.first);
+      for (std::size_t k = before; k-- > 0 && occ_[k].last + 2 >= m.first;) {
+        if (occ_[k].last + 1 == m.first || occ_[k].last + 2 == m.first) {
+          e = occ_[k].entity;
+          break;
+        }
       }
       if (e < 0) {
-        for (const NameOccurrence& o : occ_) {
-          if (o.first >= m.first) break;
-          if (!o.in_quote && o.entity >= 0) e = o.entity;
+        for (std::size_t k = before; k-- > 0;) {
+          if (!occ_[k].in_quote && occ_[k].entity >= 0) {
+            e = occ_[k].entity;
+            break;
+          }
         }
       }
       break;
@@ -503,23 +533,21 @@ std::int32_t Resolver::resolve(const TokenMention& m) {
       std::string_view head = tv_.lower(m.last - 1);
       // "the ministry", "the association": the latest organisation of that name.
       if (is_org_word(head) || head == "association" || head == "ministry") {
-        for (const NameOccurrence& o : occ_) {
-          if (o.first >= m.first) break;
-          if (o.entity < 0) continue;
-          const Entity& ent = entities_[static_cast<std::size_t>(o.entity)];
+        for (std::size_t k = occ_before(m.first); k-- > 0 && e < 0;) {
+          if (occ_[k].entity < 0) continue;
+          const Entity& ent = entities_[static_cast<std::size_t>(occ_[k].entity)];
           if (ent.kind == EntityKind::kOrganization &&
               std::find(ent.parts.begin(), ent.parts.end(), head) != ent.parts.end())
-            e = o.entity;
+            e = occ_[k].entity;
         }
         break;
       }
       // "the senator": the latest person with that role.
       if (!lex.is_title(head)) break;
-      for (const NameOccurrence& o : occ_) {
-        if (o.first >= m.first) break;
-        if (o.entity < 0) continue;
-        for (const std::string& r : entities_[static_cast<std::size_t>(o.entity)].roles) {
-          if (lower_ascii(r).find(head) != std::string::npos) e = o.entity;
+      for (std::size_t k = occ_before(m.first); k-- > 0 && e < 0;) {
+        if (occ_[k].entity < 0) continue;
+        for (const std::string& r : entities_[static_cast<std::size_t>(occ_[k].entity)].roles) {
+          if (lower_ascii(r).find(head) != std::string::npos) e = occ_[k].entity;
         }
       }
       break;
@@ -532,12 +560,40 @@ std::int32_t Resolver::resolve(const TokenMention& m) {
       const Gender* g = lex.pronoun(tv_.base(m.first));
       if (g && (*g == Gender::kMale || *g == Gender::kFemale)) ent.gender = *g;
     }
-    timeline_.emplace_back(m.first, e);
+    const std::pair<std::uint32_t, std::int32_t> entry{m.first, e};
+    timeline_.insert(std::upper_bound(timeline_.begin(), timeline_.end(), entry), entry);
   }
   return e;
 }
 
 std::vector<std::int32_t> Resolver::link_handles(const std::vector<HandleMatch>& handles) {
+  // The spellings of each person's name a handle may take, worked out once: concatenation
+  // (jeremycorbyn), first + last, last, initial + last, initials (aoc).
+  StringMap<std::vector<std::int32_t>> by_form;
+  for (std::size_t k = 0; k < entities_.size(); ++k) {
+    const Entity& e = entities_[k];
+    if (e.kind != EntityKind::kPerson || e.parts.size() < 2) continue;
+    std::string concat;
+    std::string initials;
+    for (const std::string& p : e.parts) {
+      concat += alnum_only(p);
+      std::size_t start = 0;
+      while (start < p.size()) {
+        std::size_t dash = p.find('-', start);
+        if (dash == std::string::npos) dash = p.size();
+        if (dash > start) initials += p[start];
+        start = dash + 1;
+      }
+    }
+    const std::string first = alnum_only(e.parts.front());
+    const std::string last = alnum_only(e.parts.back());
+    std::vector<std::string> forms = {concat, first + last, last, first.substr(0, 1) + last,
+                                      initials};
+    std::sort(forms.begin(), forms.end());
+    forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+    for (std::string& f : forms) by_form[std::move(f)].push_back(static_cast<std::int32_t>(k));
+  }
+
   std::vector<std::int32_t> out;
   for (const HandleMatch& h : handles) {
     std::int32_t found = -1;
@@ -555,8 +611,12 @@ std::vector<std::int32_t> Resolver::link_handles(const std::vector<HandleMatch>&
     }
     if (const std::size_t t = lo; t < tv_.size() && tv_.tok(t).start == h.span.start) {
       if (t >= 2 && tv_.is_punct(t - 1, "(")) {
-        for (const NameOccurrence& o : occ_) {
-          if (o.last == t - 1 && o.entity >= 0) found = o.entity;
+        for (std::size_t k = occ_before(static_cast<std::uint32_t>(t)); k-- > 0;) {
+          if (occ_[k].last + 1 < t) break;
+          if (occ_[k].last == t - 1 && occ_[k].entity >= 0) {
+            found = occ_[k].entity;
+            break;
+          }
         }
       }
     }
@@ -572,31 +632,13 @@ std::vector<std::int32_t> Resolver::link_handles(const std::vector<HandleMatch>&
         nodigits.pop_back();
       if (nodigits != hn && nodigits.size() >= 3) variants.push_back(nodigits);
       std::vector<std::int32_t> cands;
-      for (std::size_t k = 0; k < entities_.size(); ++k) {
-        const Entity& e = entities_[k];
-        if (e.kind != EntityKind::kPerson || e.parts.size() < 2) continue;
-        std::vector<std::string> forms;
-        std::string concat;
-        std::string initials;
-        for (const std::string& p : e.parts) {
-          concat += alnum_only(p);
-          std::size_t start = 0;
-          while (start < p.size()) {
-            std::size_t dash = p.find('-', start);
-            if (dash == std::string::npos) dash = p.size();
-            if (dash > start) initials += p[start];
-            start = dash + 1;
-          }
+      for (const std::string& v : variants) {
+        if (auto it = by_form.find(v); it != by_form.end()) {
+          cands.insert(cands.end(), it->second.begin(), it->second.end());
         }
-        const std::string first = alnum_only(e.parts.front());
-        const std::string last = alnum_only(e.parts.back());
-        forms = {concat, first + last, last, first.substr(0, 1) + last, initials};
-        bool hit = false;
-        for (const std::string& v : variants) {
-          if (std::find(forms.begin(), forms.end(), v) != forms.end()) hit = true;
-        }
-        if (hit) cands.push_back(static_cast<std::int32_t>(k));
       }
+      std::sort(cands.begin(), cands.end());
+      cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
       if (cands.size() == 1) found = cands.front();
     }
     if (found >= 0) {

@@ -55,6 +55,8 @@ class Resolver {
   [[nodiscard]] const std::vector<Entity>& entities() const { return entities_; }
   std::vector<Entity>& entities() { return entities_; }
   [[nodiscard]] const std::vector<NameOccurrence>& occurrences() const { return occ_; }
+  /// Index of the first name occurrence at or after token `at` (they are in text order).
+  [[nodiscard]] std::size_t occ_before(std::uint32_t at) const;
 
  private:
   struct NamePart {
@@ -82,7 +84,9 @@ class Resolver {
   // Entities of two parts or more by their last and by their first part.
   StringMap<std::vector<std::int32_t>> by_last_;
   StringMap<std::vector<std::int32_t>> by_first_;
-  std::vector<NameOccurrence> occ_;                               // sorted by first token
+  std::vector<NameOccurrence> occ_;
+  std::vector<std::vector<std::uint32_t>> occ_pos_;  ///< per entity: where its names stand //
+                                                     ///< sorted by first token
   std::vector<std::pair<std::uint32_t, std::int32_t>> timeline_;  // resolved pronouns
 };
 
