@@ -7,6 +7,11 @@
 namespace quotegraph {
 namespace {
 
+// Frames and look-backs are bounded, so that no input (a megabyte of "a" "b" "c" in one
+// paragraph) makes attribution quadratic; real sentences are far shorter.
+constexpr std::size_t kMaxFrame = 300;
+constexpr std::size_t kMaxQuotesBack = 64;
+
 template <std::size_t N>
 bool in(std::string_view w, const std::string_view (&set)[N]) {
   for (auto s : set) {
@@ -315,7 +320,7 @@ class Attributor {
     if (!q.closed) return {q.close, q.close};
     std::size_t s = q.close + 1;
     std::size_t e = s;
-    while (e < tv_.size() && !stop_token(e)) {
+    while (e < tv_.size() && !stop_token(e) && e - s < kMaxFrame) {
       if (sentence_end(e)) break;
       ++e;
     }
@@ -326,7 +331,7 @@ class Attributor {
   /// inside the sentence are passed over ("called him a “loser,” a “liar” and ...").
   std::pair<std::size_t, std::size_t> left_frame(std::size_t open) const {
     std::size_t s = open;
-    while (s > 0) {
+    while (s > 0 && open - s < kMaxFrame) {
       const Token& t = tv_.tok(s - 1);
       if (t.kind == TokKind::kBreak) break;
       if (t.quote >= 0) {
@@ -1091,12 +1096,13 @@ class Attributor {
     }
     // A quote running over paragraphs with no attribution before it is attributed in a
     // later paragraph ("…" / "…," she said.): the whole chain takes that attribution.
-    for (std::size_t k = qi + 1; k < quotes_.size() && quotes_[k].continues; ++k) {
+    for (std::size_t k = qi + 1;
+         k < quotes_.size() && quotes_[k].continues && k - qi < kMaxQuotesBack; ++k) {
       if (done[k].speaker && done[k].cue >= 0) return inherit(k, "continuation", 0.75);
     }
     // A long quote nobody introduces, in a story that has been quoting someone: news
     // goes on quoting the current speaker (transcripts, "as follows:" blocks).
-    for (std::size_t k = qi; k > 0; --k) {
+    for (std::size_t k = qi; k > 0 && qi - k < kMaxQuotesBack; --k) {
       const Quote& prev = quotes_[k - 1];
       if (prev.para + 3 < q.para) break;
       if (attributed(k - 1) && done[k - 1].keep) return inherit(k - 1, "recent-speaker", 0.35);
