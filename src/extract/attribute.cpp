@@ -560,28 +560,24 @@ class Attributor {
     auto np = np_forward(s, limit);
     // "In a wide-ranging, in-prison interview with X last year, Lazar said": the fronted
     // phrase may hold commas of its own; the subject follows one of them.
-    for (int more = 0;
-         fronted && more < 2 &&
-         (!np || (np->kind != MentionKind::kName && np->kind != MentionKind::kPronoun));
-         ++more) {
+    for (int more = 0; fronted && more < 2 && !is_person(np); ++more) {
       std::size_t c = s;
       while (c < limit && !(tv_.is_punct(c, ",") && tv_.outside(c))) ++c;
       if (c >= limit) break;
       std::size_t t = c + 1;
       while (t < limit && !is_word(t)) ++t;
       auto next = np_forward(t, limit);
-      if (next && (next->kind == MentionKind::kName || next->kind == MentionKind::kPronoun)) {
+      if (is_person(next)) {
         return next;
       }
       s = t;
     }
     // "To wit, Trump told ...": a short opening phrase before a comma.
-    if (!np || (np->kind != MentionKind::kName && np->kind != MentionKind::kPronoun)) {
+    if (!is_person(np)) {
       for (std::size_t c = s; c < limit && c < s + 4; ++c) {
         if (tv_.is_punct(c, ",")) {
           auto after = np_forward(c + 1, limit);
-          if (after && (after->kind == MentionKind::kName || after->kind == MentionKind::kPronoun))
-            return after;
+          if (is_person(after)) return after;
           break;
         }
       }
@@ -669,8 +665,7 @@ class Attributor {
       // "Clinton, during a town hall in Columbus, Ohio, said": a clause opening with a
       // name or pronoun and a comma is about that subject.
       if (auto first = clause_subject(floor, c);
-          first && (first->kind == MentionKind::kName || first->kind == MentionKind::kPronoun) &&
-          tv_.is_punct(first->last, ",")) {
+          is_person(first) && tv_.is_punct(first->last, ",")) {
         return first;
       }
       // ", Jeff Weaver, said": an appositive name right before the cue.
@@ -723,6 +718,25 @@ class Attributor {
     }
   }
 
+  /// A name or a pronoun: someone in particular.
+  static bool is_person(const std::optional<TokenMention>& np) {
+    return np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun);
+  }
+  /// A person, or a noun phrase that can speak (the statement, a spokesman).
+  static bool is_source(const std::optional<TokenMention>& np) {
+    return is_person(np) || (np && np->kind == MentionKind::kNominal);
+  }
+
+  /// Records a speaker found without a cue of its own (or after ":") and returns it.
+  static Attribution& with_speaker(Attribution& a, const TokenMention& np, const char* rule,
+                                   double confidence, const char* cue_text = nullptr) {
+    a.speaker = np;
+    if (cue_text) a.cue_text = cue_text;
+    a.rule = rule;
+    a.confidence = confidence;
+    return a;
+  }
+
   /// Records a speaker found by a cue under the named rule.
   void found(Attribution& a, std::size_t c, const CueInfo& info, const TokenMention& np,
              const char* rule, double confidence) const {
@@ -763,8 +777,7 @@ class Attributor {
           return np;
         }
       }
-      if (auto np = clause_subject(fs, c);
-          np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun)) {
+      if (auto np = clause_subject(fs, c); is_person(np)) {
         return np;
       }
       // The subject of the nearest clause before it: "Spicer said, adding", "Warren
@@ -951,21 +964,12 @@ class Attributor {
             if (auto np = cue_subject(c - 1, *info, ps, pe)) {
               set_cue(a, c - 1, *info);
               a.cue_text += ":";
-              a.speaker = np;
-              a.rule = "colon-intro";
-              a.confidence = 0.85;
-              return a;
+              return with_speaker(a, *np, "colon-intro", 0.85);
             }
           }
         }
-        if (auto np = clause_subject(ps, pe);
-            np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun ||
-                   np->kind == MentionKind::kNominal)) {
-          a.speaker = np;
-          a.cue_text = ":";
-          a.rule = "colon-intro";
-          a.confidence = 0.7;
-          return a;
+        if (auto np = clause_subject(ps, pe); is_source(np)) {
+          return with_speaker(a, *np, "colon-intro", 0.7, ":");
         }
       }
     }
@@ -975,13 +979,8 @@ class Attributor {
       std::optional<TokenMention> np;
       if (le >= ls + 2 && tv_.name_word(le - 2)) np = np_backward(le - 2, ls);
       if (!np || np->kind != MentionKind::kName) np = clause_subject(ls, le - 1);
-      if (np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun ||
-                 np->kind == MentionKind::kNominal)) {
-        a.speaker = np;
-        a.cue_text = ":";
-        a.rule = "colon-intro";
-        a.confidence = 0.7;
-        return a;
+      if (is_source(np)) {
+        return with_speaker(a, *np, "colon-intro", 0.7, ":");
       }
     }
     // A trailing cue further away: "...," the senator from Texas told reporters.
@@ -1033,13 +1032,8 @@ class Attributor {
     if (!short_quote && !paragraph_speaker) {
       auto [fs, fe] = left_frame(q.open);
       if (fs < fe) {
-        if (auto np = clause_subject(fs, fe);
-            np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun ||
-                   np->kind == MentionKind::kNominal)) {
-          a.speaker = np;
-          a.rule = "sentence-subject";
-          a.confidence = 0.5;
-          return a;
+        if (auto np = clause_subject(fs, fe); is_source(np)) {
+          return with_speaker(a, *np, "sentence-subject", 0.5);
         }
       }
     }
@@ -1065,12 +1059,8 @@ class Attributor {
       // A few words quoted inside a sentence about a named person ("Bush referred to Rubio
       // as a “work in progress”") are that person's words; alone, they are scare quotes.
       if (q.words >= 2 && !title_case(tv_, q)) {
-        if (auto np = clause_subject(ls, le);
-            np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun)) {
-          a.speaker = np;
-          a.rule = "sentence-subject";
-          a.confidence = 0.4;
-          return a;
+        if (auto np = clause_subject(ls, le); is_person(np)) {
+          return with_speaker(a, *np, "sentence-subject", 0.4);
         }
       }
       a.keep = false;
@@ -1084,13 +1074,8 @@ class Attributor {
       while (end > 0 && tv_.tok(end - 1).kind == TokKind::kBreak) --end;
       if (end > 0 && end + 3 > ls && tv_.outside(end - 1)) {
         auto [ps, pe] = left_frame(end - 1);
-        if (auto np = clause_subject(ps, pe);
-            np && (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun ||
-                   np->kind == MentionKind::kNominal)) {
-          a.speaker = np;
-          a.rule = "previous-sentence";
-          a.confidence = 0.45;
-          return a;
+        if (auto np = clause_subject(ps, pe); is_source(np)) {
+          return with_speaker(a, *np, "previous-sentence", 0.45);
         }
       }
     }
