@@ -18,15 +18,6 @@ struct NodeKey {
   std::string (*value)(const NodeProps&);
 };
 
-std::string join(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const std::string& p : parts) {
-    if (!out.empty()) out += "; ";
-    out += p;
-  }
-  return out;
-}
-
 // The order here is the order of the <key>s and of the <data> in every node.
 const std::array<NodeKey, 13> kNodeKeys{{
     {"kind", "string", [](const NodeProps& n) { return std::string(graph::to_string(n.kind)); }},

@@ -17,15 +17,6 @@ std::string fixed4(double v) {
   return buf;
 }
 
-std::string join(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const std::string& p : parts) {
-    if (!out.empty()) out += "; ";
-    out += p;
-  }
-  return out;
-}
-
 std::string plain(const Cell& cell) {
   struct {
     std::string operator()(std::monostate) const { return {}; }

@@ -88,4 +88,13 @@ std::string format_double(double value) {
   return std::string(buf.data(), end);
 }
 
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += "; ";
+    out += p;
+  }
+  return out;
+}
+
 }  // namespace quotegraph::exporters

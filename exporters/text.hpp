@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "graph/graph.hpp"
 
@@ -24,6 +25,9 @@ std::string shorten(std::string_view s, std::size_t max_chars);
 
 /// The label to display for a node: statements shortened to kStatementLabelChars.
 std::string display_label(const graph::NodeProps& node);
+
+/// A list as one value: aliases or roles joined with "; ".
+std::string join(const std::vector<std::string>& parts);
 
 /// The shortest decimal that reads back as the same double ("0.93", "1", "0");
 /// NaN and infinities, which no reader agrees on, are written as "0".
