@@ -4,6 +4,8 @@
 #include <array>
 #include <string_view>
 
+#include "extract/scan.hpp"
+
 namespace quotegraph {
 namespace {
 
@@ -85,9 +87,7 @@ bool ends_ly(std::string_view w) { return w.size() > 4 && w.substr(w.size() - 2)
 
 TokenView::TokenView(std::string_view text, const std::vector<Token>& toks, const Lexicon& lex)
     : text_(text), toks_(toks), lex_(lex), lower_text_(text) {
-  for (char& ch : lower_text_) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  }
+  scan::lower_ascii_in_place(lower_text_.data(), lower_text_.size());
 }
 
 std::string_view TokenView::word(std::size_t i) const {
@@ -136,26 +136,30 @@ std::string_view TokenView::base(std::size_t i) const {
 
 bool TokenView::name_word(std::size_t i) const {
   if (!is_word(i) || !toks_[i].cap) return false;
+  // One look-up per spelling answers every list.
   std::string_view l = lower(i);
-  if (lex_.is_title(l)) return true;
+  const WordInfo* li = lex_.info(l);
+  if (li && li->has(WordInfo::kTitle)) return true;
   std::string_view b = base(i);
-  if (lex_.is_not_name(b) || lex_.pronoun(b)) return false;
-  if (lex_.is_speaker_noun(b) && starts_sentence(i)) return false;  // "Critics say"
+  const WordInfo* bi = b.size() == l.size() ? li : lex_.info(b);
+  const std::uint8_t flags = bi ? bi->flags : 0;
+  if ((flags & (WordInfo::kNotName | WordInfo::kPronoun)) != 0) return false;
+  if ((flags & WordInfo::kSpeakerNoun) != 0 && starts_sentence(i)) return false;  // "Critics say"
+  const bool first_name = (flags & WordInfo::kFirstName) != 0;
   // Sentence-initial adverbs ("Reluctantly") are not names; "Kelly" and "Holly" are.
-  if (b.size() > 4 && b.substr(b.size() - 2) == "ly" && !lex_.is_first_name(b)) return false;
+  if (b.size() > 4 && b.substr(b.size() - 2) == "ly" && !first_name) return false;
   // "Preceded at the lectern by ...": a sentence-initial past participle.
-  if (b.size() > 5 && b.substr(b.size() - 2) == "ed" && starts_sentence(i) &&
-      !lex_.is_first_name(b) && i + 1 < toks_.size() && toks_[i + 1].kind == TokKind::kWord &&
-      !toks_[i + 1].cap) {
+  if (b.size() > 5 && b.substr(b.size() - 2) == "ed" && starts_sentence(i) && !first_name &&
+      i + 1 < toks_.size() && toks_[i + 1].kind == TokKind::kWord && !toks_[i + 1].cap) {
     std::string_view n = lower(i + 1);
     if (n == "at" || n == "by" || n == "in" || n == "on" || n == "with" || n == "from" ||
         n == "to" || n == "for" || n == "as")
       return false;
   }
   // "Reprising her attack, ...": a sentence-initial participle before a lower-case word.
-  if (b.size() > 5 && b.substr(b.size() - 3) == "ing" && starts_sentence(i) &&
-      !lex_.is_first_name(b) && i + 1 < toks_.size() &&
-      (toks_[i + 1].kind != TokKind::kWord || !toks_[i + 1].cap) && !cue_at(i + 1)) {
+  if (b.size() > 5 && b.substr(b.size() - 3) == "ing" && starts_sentence(i) && !first_name &&
+      i + 1 < toks_.size() && (toks_[i + 1].kind != TokKind::kWord || !toks_[i + 1].cap) &&
+      !cue_at(i + 1)) {
     return false;
   }
   return true;

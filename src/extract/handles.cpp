@@ -9,6 +9,7 @@
 
 #include <cstdint>
 
+#include "extract/scan.hpp"
 #include "extract/utf8.hpp"
 
 namespace quotegraph {
@@ -153,8 +154,10 @@ std::size_t previous_codepoint(std::string_view s, std::size_t i) {
 }
 
 std::size_t next_at_sign(std::string_view s, std::size_t from) {
-  for (std::size_t i = from; i < s.size(); ++i) {
-    if (s[i] == '@' || (s[i] == '\xEF' && at_sign_length(s, i) == 3)) return i;
+  // '@', or the first byte of the full-width at sign.
+  for (std::size_t i = scan::find_either(s, from, '@', '\xEF'); i != std::string_view::npos;
+       i = scan::find_either(s, i + 1, '@', '\xEF')) {
+    if (s[i] == '@' || at_sign_length(s, i) == 3) return i;
   }
   return std::string_view::npos;
 }

@@ -97,44 +97,48 @@ std::int64_t WordTable::find(std::string_view key) const {
   return -1;
 }
 
+WordInfo& Lexicon::entry(std::string_view word) {
+  const auto next = static_cast<std::uint32_t>(info_.size());
+  const std::uint32_t at = words_.insert(word, next);
+  if (at == next) info_.emplace_back();
+  return info_[at];
+}
+
 Lexicon Lexicon::from_text(std::string_view cues, std::string_view first_names,
                            std::string_view titles, std::string_view pronouns,
                            std::string_view speaker_nouns, std::string_view not_names) {
   Lexicon lex;
-  // A word listed twice keeps its last value, as an assignment into a map would.
+  // A word listed twice in one list keeps its last value, as an assignment into a map would.
   for_each_entry(cues, [&](std::string_view word, std::string_view flags) {
-    CueInfo info;
-    info.reply = flags.find("reply") != std::string_view::npos;
-    info.weak = flags.find("weak") != std::string_view::npos;
+    WordInfo& w = lex.entry(word);
+    w.flags |= WordInfo::kCue;
+    w.cue.reply = flags.find("reply") != std::string_view::npos;
+    w.cue.weak = flags.find("weak") != std::string_view::npos;
     // "according (to)" looks like a participle but names its speaker after "to".
-    info.participle =
+    w.cue.participle =
         word.size() > 4 && word.substr(word.size() - 3) == "ing" && word != "according";
-    const auto next = static_cast<std::uint32_t>(lex.cue_info_.size());
-    const std::uint32_t at = lex.cues_.insert(word, next);
-    if (at == next) {
-      lex.cue_info_.push_back(info);
-    } else {
-      lex.cue_info_[at] = info;
-    }
   });
-  auto genders = [&](WordTable& table, std::string_view text) {
-    for_each_entry(text, [&](std::string_view w, std::string_view g) {
-      const auto next = static_cast<std::uint32_t>(lex.genders_.size());
-      const std::uint32_t at = table.insert(w, next);
-      if (at == next) {
-        lex.genders_.push_back(parse_gender(g));
-      } else {
-        lex.genders_[at] = parse_gender(g);
-      }
-    });
-  };
-  genders(lex.first_names_, first_names);
-  genders(lex.titles_, titles);
-  genders(lex.pronouns_, pronouns);
-  for_each_entry(speaker_nouns,
-                 [&](std::string_view w, std::string_view) { lex.speaker_nouns_.insert(w, 0); });
-  for_each_entry(not_names,
-                 [&](std::string_view w, std::string_view) { lex.not_names_.insert(w, 0); });
+  for_each_entry(first_names, [&](std::string_view word, std::string_view g) {
+    WordInfo& w = lex.entry(word);
+    w.flags |= WordInfo::kFirstName;
+    w.first_name_gender = parse_gender(g);
+  });
+  for_each_entry(titles, [&](std::string_view word, std::string_view g) {
+    WordInfo& w = lex.entry(word);
+    w.flags |= WordInfo::kTitle;
+    w.title_gender = parse_gender(g);
+  });
+  for_each_entry(pronouns, [&](std::string_view word, std::string_view g) {
+    WordInfo& w = lex.entry(word);
+    w.flags |= WordInfo::kPronoun;
+    w.pronoun_gender = parse_gender(g);
+  });
+  for_each_entry(speaker_nouns, [&](std::string_view w, std::string_view) {
+    lex.entry(w).flags |= WordInfo::kSpeakerNoun;
+  });
+  for_each_entry(not_names, [&](std::string_view w, std::string_view) {
+    lex.entry(w).flags |= WordInfo::kNotName;
+  });
   return lex;
 }
 
@@ -146,36 +150,49 @@ const Lexicon& Lexicon::builtin() {
   return lex;
 }
 
+const WordInfo* Lexicon::info(std::string_view lower_word) const {
+  const std::int64_t at = words_.find(lower_word);
+  return at < 0 ? nullptr : &info_[static_cast<std::size_t>(at)];
+}
+
 const CueInfo* Lexicon::cue(std::string_view lower_word) const {
-  const std::int64_t at = cues_.find(lower_word);
-  return at < 0 ? nullptr : &cue_info_[static_cast<std::size_t>(at)];
+  const WordInfo* w = info(lower_word);
+  return w && w->has(WordInfo::kCue) ? &w->cue : nullptr;
 }
 
 Gender Lexicon::first_name_gender(std::string_view name) const {
-  const std::int64_t at = first_names_.find(name);
-  return at < 0 ? Gender::kUnknown : genders_[static_cast<std::size_t>(at)];
+  const WordInfo* w = info(name);
+  return w ? w->first_name_gender : Gender::kUnknown;
 }
 
-bool Lexicon::is_first_name(std::string_view name) const { return first_names_.contains(name); }
+bool Lexicon::is_first_name(std::string_view name) const {
+  const WordInfo* w = info(name);
+  return w && w->has(WordInfo::kFirstName);
+}
 
-bool Lexicon::is_title(std::string_view lower_word) const { return titles_.contains(lower_word); }
+bool Lexicon::is_title(std::string_view lower_word) const {
+  const WordInfo* w = info(lower_word);
+  return w && w->has(WordInfo::kTitle);
+}
 
 Gender Lexicon::title_gender(std::string_view lower_word) const {
-  const std::int64_t at = titles_.find(lower_word);
-  return at < 0 ? Gender::kUnknown : genders_[static_cast<std::size_t>(at)];
+  const WordInfo* w = info(lower_word);
+  return w ? w->title_gender : Gender::kUnknown;
 }
 
 const Gender* Lexicon::pronoun(std::string_view lower_word) const {
-  const std::int64_t at = pronouns_.find(lower_word);
-  return at < 0 ? nullptr : &genders_[static_cast<std::size_t>(at)];
+  const WordInfo* w = info(lower_word);
+  return w && w->has(WordInfo::kPronoun) ? &w->pronoun_gender : nullptr;
 }
 
 bool Lexicon::is_speaker_noun(std::string_view lower_word) const {
-  return speaker_nouns_.contains(lower_word);
+  const WordInfo* w = info(lower_word);
+  return w && w->has(WordInfo::kSpeakerNoun);
 }
 
 bool Lexicon::is_not_name(std::string_view lower_word) const {
-  return not_names_.contains(lower_word);
+  const WordInfo* w = info(lower_word);
+  return w && w->has(WordInfo::kNotName);
 }
 
 }  // namespace quotegraph

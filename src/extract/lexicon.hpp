@@ -59,6 +59,25 @@ struct CueInfo {
   bool weak = false;        ///< "called", "described": speech only with a partial quote
 };
 
+/// Everything the lexicons say of one lower-case word, found with one look-up.
+struct WordInfo {
+  enum Flag : std::uint8_t {
+    kCue = 1,
+    kFirstName = 2,
+    kTitle = 4,
+    kPronoun = 8,
+    kSpeakerNoun = 16,
+    kNotName = 32,
+  };
+  std::uint8_t flags = 0;
+  Gender first_name_gender = Gender::kUnknown;
+  Gender title_gender = Gender::kUnknown;
+  Gender pronoun_gender = Gender::kUnknown;
+  CueInfo cue;
+
+  [[nodiscard]] bool has(Flag f) const { return (flags & f) != 0; }
+};
+
 class Lexicon {
  public:
   /// The lexicons built into the binary.
@@ -67,6 +86,10 @@ class Lexicon {
   static Lexicon from_text(std::string_view cues, std::string_view first_names,
                            std::string_view titles, std::string_view pronouns,
                            std::string_view speaker_nouns, std::string_view not_names);
+
+  /// What every list says of a lower-case word; nullptr when it is in none. Asking this
+  /// once beats asking the questions below one by one.
+  [[nodiscard]] const WordInfo* info(std::string_view lower_word) const;
 
   /// Cue lookup by lower-case single word ("said", "according").
   [[nodiscard]] const CueInfo* cue(std::string_view lower_word) const;
@@ -81,14 +104,10 @@ class Lexicon {
   [[nodiscard]] bool is_not_name(std::string_view lower_word) const;
 
  private:
-  WordTable cues_;  // -> cue_info_
-  std::vector<CueInfo> cue_info_;
-  WordTable first_names_;  // -> genders_ (as are titles_ and pronouns_)
-  WordTable titles_;
-  WordTable pronouns_;
-  std::vector<Gender> genders_;
-  WordTable speaker_nouns_;
-  WordTable not_names_;
+  WordInfo& entry(std::string_view word);
+
+  WordTable words_;  // -> info_
+  std::vector<WordInfo> info_;
 };
 
 }  // namespace quotegraph

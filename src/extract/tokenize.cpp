@@ -126,95 +126,103 @@ std::vector<Token> tokenize(std::string_view text) {
   };
 
   while (i < n) {
+    if (text[i] == ' ') {  // the commonest byte by far
+      ++i;
+      continue;
+    }
     std::size_t len = 0;
     char32_t c = cp_at(i, len);
-    if (c == '\n') {
-      // A paragraph break: any newline, or only a blank line in hard-wrapped text.
-      std::size_t j = i + 1;
-      bool blank = false;
-      while (j < n) {
-        char ch = text[j];
-        if (ch == '\n') {
-          blank = true;
-          ++j;
-        } else if (ch == ' ' || ch == '\t' || ch == '\r') {
-          ++j;
-        } else {
-          break;
+    // Letters and digits start words and need none of the tests for marks and spaces.
+    const bool ascii_alnum = c < 0x80 && is_ascii_alnum(c);
+    if (!ascii_alnum) {
+      if (c == '\n') {
+        // A paragraph break: any newline, or only a blank line in hard-wrapped text.
+        std::size_t j = i + 1;
+        bool blank = false;
+        while (j < n) {
+          char ch = text[j];
+          if (ch == '\n') {
+            blank = true;
+            ++j;
+          } else if (ch == ' ' || ch == '\t' || ch == '\r') {
+            ++j;
+          } else {
+            break;
+          }
         }
-      }
-      if (blank || !hard_wrapped) {
-        if (!out.empty() && out.back().kind != TokKind::kBreak) {
-          push(i, i + 1, TokKind::kBreak);
-          ++para;
-          out.back().para = para;  // the break belongs to the paragraph it starts
+        if (blank || !hard_wrapped) {
+          if (!out.empty() && out.back().kind != TokKind::kBreak) {
+            push(i, i + 1, TokKind::kBreak);
+            ++para;
+            out.back().para = para;  // the break belongs to the paragraph it starts
+          }
         }
-      }
-      i = j;
-      continue;
-    }
-    if (is_space_cp(c)) {
-      i += len;
-      continue;
-    }
-    if (c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0xAB ||
-        c == 0xBB) {
-      Token& t = push(i, i + len, TokKind::kQuote);
-      // An opening mark typed where a closing one belongs (“rapists“) is read by where it
-      // stands: glued to the word before and free after, it closes.
-      char32_t before_cp = prev_cp(i);
-      std::size_t after_len = 0;
-      char32_t after_cp = cp_at(i + len, after_len);
-      bool glued_before = before_cp != 0 && !is_space_cp(before_cp) && before_cp != '(' &&
-                          before_cp != '[' && before_cp != 0x2014 && before_cp != 0x2013;
-      bool free_after = after_cp == 0 || is_space_cp(after_cp) || after_cp == ',' ||
-                        after_cp == '.' || after_cp == ';' || after_cp == ')';
-      if (c == 0x201C && glued_before && free_after && is_letter_cp(before_cp)) {
-        t.mark = QuoteMark::kClose;
-      } else if (c == 0x201C || c == 0x201E || c == 0x201F || c == 0xAB) {
-        t.mark = QuoteMark::kOpen;
-      } else if (c == 0x201D || c == 0xBB) {
-        t.mark = QuoteMark::kClose;
-      } else {
-        char32_t before = prev_cp(i);
-        std::size_t nlen = 0;
-        char32_t after = cp_at(i + len, nlen);
-        bool space_before = before == 0 || is_space_cp(before) || before == '(' || before == '[' ||
-                            before == 0x2014 || before == 0x2013 || before == '-' ||
-                            before == '/' || before == ':';
-        bool space_after = after == 0 || is_space_cp(after);
-        bool punct_after = after == ',' || after == '.' || after == ';' || after == ':' ||
-                           after == ')' || after == '?' || after == '!' || after == 0x2014 ||
-                           after == '-';
-        if (is_digit(before) && !space_after && !punct_after) {
-          t.mark = QuoteMark::kAmbiguous;
-        } else if (is_digit(before)) {
-          t.mark = QuoteMark::kInch;
-        } else if (space_before && !space_after) {
-          t.mark = QuoteMark::kOpen;
-        } else if (!space_before && (space_after || punct_after)) {
-          t.mark = QuoteMark::kClose;
-        } else {
-          t.mark = QuoteMark::kAmbiguous;
-        }
-      }
-      i += len;
-      continue;
-    }
-    if (c == '@' || c == 0xFF20 || c == '#') {
-      std::size_t nlen = 0;
-      char32_t nx = cp_at(i + len, nlen);
-      if (is_ascii_alnum(nx) || nx == '_') {
-        std::size_t j = i + len;
-        while (j < n && (is_ascii_alnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) {
-          ++j;
-        }
-        push(i, j, TokKind::kWord);
         i = j;
         continue;
       }
+      if (is_space_cp(c)) {
+        i += len;
+        continue;
+      }
+      if (c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0xAB ||
+          c == 0xBB) {
+        Token& t = push(i, i + len, TokKind::kQuote);
+        // An opening mark typed where a closing one belongs (“rapists“) is read by where it
+        // stands: glued to the word before and free after, it closes.
+        char32_t before_cp = prev_cp(i);
+        std::size_t after_len = 0;
+        char32_t after_cp = cp_at(i + len, after_len);
+        bool glued_before = before_cp != 0 && !is_space_cp(before_cp) && before_cp != '(' &&
+                            before_cp != '[' && before_cp != 0x2014 && before_cp != 0x2013;
+        bool free_after = after_cp == 0 || is_space_cp(after_cp) || after_cp == ',' ||
+                          after_cp == '.' || after_cp == ';' || after_cp == ')';
+        if (c == 0x201C && glued_before && free_after && is_letter_cp(before_cp)) {
+          t.mark = QuoteMark::kClose;
+        } else if (c == 0x201C || c == 0x201E || c == 0x201F || c == 0xAB) {
+          t.mark = QuoteMark::kOpen;
+        } else if (c == 0x201D || c == 0xBB) {
+          t.mark = QuoteMark::kClose;
+        } else {
+          char32_t before = prev_cp(i);
+          std::size_t nlen = 0;
+          char32_t after = cp_at(i + len, nlen);
+          bool space_before = before == 0 || is_space_cp(before) || before == '(' ||
+                              before == '[' || before == 0x2014 || before == 0x2013 ||
+                              before == '-' || before == '/' || before == ':';
+          bool space_after = after == 0 || is_space_cp(after);
+          bool punct_after = after == ',' || after == '.' || after == ';' || after == ':' ||
+                             after == ')' || after == '?' || after == '!' || after == 0x2014 ||
+                             after == '-';
+          if (is_digit(before) && !space_after && !punct_after) {
+            t.mark = QuoteMark::kAmbiguous;
+          } else if (is_digit(before)) {
+            t.mark = QuoteMark::kInch;
+          } else if (space_before && !space_after) {
+            t.mark = QuoteMark::kOpen;
+          } else if (!space_before && (space_after || punct_after)) {
+            t.mark = QuoteMark::kClose;
+          } else {
+            t.mark = QuoteMark::kAmbiguous;
+          }
+        }
+        i += len;
+        continue;
+      }
+      if (c == '@' || c == 0xFF20 || c == '#') {
+        std::size_t nlen = 0;
+        char32_t nx = cp_at(i + len, nlen);
+        if (is_ascii_alnum(nx) || nx == '_') {
+          std::size_t j = i + len;
+          while (j < n && (is_ascii_alnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) {
+            ++j;
+          }
+          push(i, j, TokKind::kWord);
+          i = j;
+          continue;
+        }
+      }
     }
-    if (is_letter_cp(c)) {
+    if (ascii_alnum || is_letter_cp(c)) {
       std::size_t s = i;
       // U.S., D.C., p.m.: single ASCII letters each followed by a period.
       std::size_t k = i;
@@ -237,6 +245,11 @@ std::vector<Token> tokenize(std::string_view text) {
         // A run of ASCII letters and digits needs none of the checks below.
         while (j < n && is_ascii_alnum(static_cast<unsigned char>(text[j]))) ++j;
         if (j >= n) break;
+        // An ASCII byte other than these ends the word: the tests below need not run.
+        if (const auto b = static_cast<unsigned char>(text[j]);
+            b < 0x80 && b != '\'' && b != '-' && b != '.' && b != ',') {
+          break;
+        }
         std::size_t l2 = 0;
         char32_t d = cp_at(j, l2);
         if (is_letter_cp(d)) {

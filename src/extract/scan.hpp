@@ -1,0 +1,58 @@
+// Byte scans eight bytes at a time (SWAR), for the loops that walk whole articles
+// looking for rare bytes.
+//
+// Example:
+//   std::size_t at = quotegraph::scan::find_either(text, 0, '@', '\xEF');  // npos if none
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace quotegraph::scan {
+
+inline constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+inline constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+
+/// The high bit of each byte of x that is zero is set; the lowest such bit is exact
+/// (bits above a zero byte may be set wrongly), which is all that callers use.
+inline std::uint64_t zero_bytes(std::uint64_t x) { return (x - kOnes) & ~x & kHigh; }
+
+/// The offset of the first byte at or after `from` equal to a or b; npos when none.
+inline std::size_t find_either(std::string_view s, std::size_t from, char a, char b) {
+  const std::uint64_t ma = kOnes * static_cast<unsigned char>(a);
+  const std::uint64_t mb = kOnes * static_cast<unsigned char>(b);
+  std::size_t i = from;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t x = 0;
+    std::memcpy(&x, s.data() + i, sizeof x);
+    const std::uint64_t hit = zero_bytes(x ^ ma) | zero_bytes(x ^ mb);
+    if (hit != 0) return i + static_cast<std::size_t>(__builtin_ctzll(hit) / 8);
+  }
+  for (; i < s.size(); ++i) {
+    if (s[i] == a || s[i] == b) return i;
+  }
+  return std::string_view::npos;
+}
+
+/// Lower-cases the ASCII letters of s in place; other bytes (UTF-8 included) stay.
+inline void lower_ascii_in_place(char* s, std::size_t n) {
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t x = 0;
+    std::memcpy(&x, s + i, sizeof x);
+    // Per byte, on its low seven bits: >= 'A' and > 'Z' show in the high bit of a sum.
+    const std::uint64_t low7 = x & ~kHigh;
+    const std::uint64_t ge_a = low7 + kOnes * (0x80 - 'A');
+    const std::uint64_t gt_z = low7 + kOnes * (0x7F - 'Z');
+    const std::uint64_t upper = (ge_a ^ gt_z) & ~x & kHigh;
+    x |= upper >> 2;  // 0x80 >> 2 == 0x20, the case bit
+    std::memcpy(s + i, &x, sizeof x);
+  }
+  for (; i < n; ++i) {
+    if (s[i] >= 'A' && s[i] <= 'Z') s[i] = static_cast<char>(s[i] - 'A' + 'a');
+  }
+}
+
+}  // namespace quotegraph::scan

@@ -1,0 +1,60 @@
+#include "extract/scan.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace quotegraph::scan {
+namespace {
+
+TEST(Scan, FindEitherFindsTheFirstOfTwoBytesAtAnyOffset) {
+  // Every position in and around an eight-byte block, and either byte first.
+  for (std::size_t pos = 0; pos < 20; ++pos) {
+    std::string s(24, 'x');
+    s[pos] = '@';
+    EXPECT_EQ(find_either(s, 0, '@', '#'), pos) << pos;
+    EXPECT_EQ(find_either(s, 0, '#', '@'), pos) << pos;
+    EXPECT_EQ(find_either(s, pos + 1, '@', '#'), std::string_view::npos) << pos;
+  }
+  const std::string both = "abcdefghij#klm@nop";
+  EXPECT_EQ(find_either(both, 0, '@', '#'), 10U);
+  EXPECT_EQ(find_either(both, 11, '@', '#'), 14U);
+  EXPECT_EQ(find_either("", 0, '@', '#'), std::string_view::npos);
+}
+
+TEST(Scan, FindEitherIsNotFooledByNeighbouringBytes) {
+  // A byte one above the target right after it (the borrow case of zero_bytes), and
+  // high bytes that only differ from the target in their top bit.
+  const std::string s = std::string("\x01\x41\xC0\xC1zzzz", 8) + "zzzz@" + "\x41";
+  EXPECT_EQ(find_either(s, 0, '@', '\x40'), 12U);
+  const std::string utf8 = "caf\xC3\xA9 na\xC3\xAFve \xEF\xBC\xA0x";
+  EXPECT_EQ(find_either(utf8, 0, '@', '\xEF'), utf8.find('\xEF'));
+}
+
+TEST(Scan, ZeroBytesFlagsTheLowestZeroByteExactly) {
+  EXPECT_EQ(zero_bytes(0x1111111111111111ULL), 0U);
+  EXPECT_EQ(__builtin_ctzll(zero_bytes(0x1111110011111111ULL)) / 8, 4);
+  EXPECT_EQ(__builtin_ctzll(zero_bytes(0x0100000000000000ULL)) / 8, 0);
+}
+
+TEST(Scan, LowerAsciiInPlaceChangesOnlyAsciiCapitals) {
+  std::string s =
+      "Hello, WORLD! @AOC [Z] `a` \xC3\x89lys\xC3\xA9"
+      "e ABCDEFGHIJKLMNOPQRSTUVWXYZ@[";
+  lower_ascii_in_place(s.data(), s.size());
+  EXPECT_EQ(s,
+            "hello, world! @aoc [z] `a` \xC3\x89lys\xC3\xA9"
+            "e abcdefghijklmnopqrstuvwxyz@[");
+  // Every byte value, against the plain definition.
+  std::string all;
+  for (int b = 0; b < 256; ++b) all += static_cast<char>(b);
+  std::string expected = all;
+  for (char& c : expected) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  lower_ascii_in_place(all.data(), all.size());
+  EXPECT_EQ(all, expected);
+}
+
+}  // namespace
+}  // namespace quotegraph::scan
