@@ -29,6 +29,18 @@ std::optional<Format> format_from_path(std::string_view path) {
   return format_from_name(ext);
 }
 
+std::string_view format_name(Format format) {
+  switch (format) {
+    case Format::kGraphml:
+      return "graphml";
+    case Format::kDot:
+      return "dot";
+    case Format::kJson:
+      return "json";
+  }
+  return "graphml";
+}
+
 void write_graph(const graph::Graph& g, Format format, std::ostream& out) {
   switch (format) {
     case Format::kGraphml:

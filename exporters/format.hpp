@@ -18,6 +18,9 @@ enum class Format { kGraphml, kDot, kJson };
 /// "graphml", "dot" or "json" (lower case), else nullopt.
 std::optional<Format> format_from_name(std::string_view name);
 
+/// "graphml", "dot" or "json": the inverse of format_from_name.
+std::string_view format_name(Format format);
+
 /// By extension, case-insensitively: .graphml, .dot (or .gv), .json; else nullopt.
 std::optional<Format> format_from_path(std::string_view path);
 

@@ -1,6 +1,9 @@
 #include "exporters/graphml.hpp"
 
 #include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,110 +13,184 @@
 namespace quotegraph::exporters {
 namespace {
 
+using graph::NodeKind;
 using graph::NodeProps;
 
-struct NodeKey {
-  std::string_view name;
-  std::string_view type;
-  std::string (*value)(const NodeProps&);
-};
-
 // The order here is the order of the <key>s and of the <data> in every node.
-const std::array<NodeKey, 13> kNodeKeys{{
-    {"kind", "string", [](const NodeProps& n) { return std::string(graph::to_string(n.kind)); }},
-    {"label", "string", [](const NodeProps& n) { return display_label(n); }},
-    {"text", "string", [](const NodeProps& n) { return n.text; }},
-    {"cue", "string", [](const NodeProps& n) { return n.cue; }},
-    {"speaker", "string", [](const NodeProps& n) { return n.speaker; }},
-    {"document", "string", [](const NodeProps& n) { return n.document; }},
-    {"date", "string", [](const NodeProps& n) { return n.date; }},
-    {"title", "string", [](const NodeProps& n) { return n.title; }},
-    {"url", "string", [](const NodeProps& n) { return n.url; }},
-    {"publisher", "string", [](const NodeProps& n) { return n.publisher; }},
-    {"aliases", "string", [](const NodeProps& n) { return join(n.aliases); }},
-    {"roles", "string", [](const NodeProps& n) { return join(n.roles); }},
-    {"confidence", "double", [](const NodeProps& n) { return format_double(n.confidence); }},
-}};
+constexpr std::array<std::string_view, 13> kNodeKeys{
+    "kind",  "label", "text",      "cue",     "speaker", "document",  "date",
+    "title", "url",   "publisher", "aliases", "roles",   "confidence"};
 
-// Element content: only & and < must go, > too for "]]>"; CR as a reference so that
-// parsers' line-end normalisation keeps it.
-void write_escaped(std::ostream& out, std::string_view raw) {
-  for (char c : clean_text(raw)) {
-    switch (c) {
-      case '&':
-        out << "&amp;";
-        break;
-      case '<':
-        out << "&lt;";
-        break;
-      case '>':
-        out << "&gt;";
-        break;
-      case '"':
-        out << "&quot;";
-        break;
-      case '\r':
-        out << "&#13;";
-        break;
-      default:
-        out << c;
+// The document is built in a buffer and handed to the stream in blocks of about this
+// size: one write per block instead of one stream operation per value.
+constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
+
+class Writer {
+ public:
+  explicit Writer(std::ostream& out) : out_(out) { buf_.reserve(kBlockBytes + 4096); }
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+  ~Writer() = default;
+
+  void raw(std::string_view s) { buf_.append(s); }
+  void escaped(std::string_view s) { append_xml_escaped(buf_, s); }
+  template <typename Int>
+  void number(Int n) {
+    std::array<char, 24> digits{};
+    auto [end, ec] = std::to_chars(digits.data(), digits.data() + digits.size(), n);
+    buf_.append(digits.data(), end);
+  }
+  // format_double() without the string.
+  void real(double value) {
+    std::array<char, 32> digits{};
+    auto [end, ec] = std::to_chars(digits.data(), digits.data() + digits.size(), value);
+    if (!std::isfinite(value) || ec != std::errc()) {
+      buf_.push_back('0');
+    } else {
+      buf_.append(digits.data(), end);
     }
   }
+  // <data key="key">value</data> with value escaped.
+  void data(std::string_view key, std::string_view value) {
+    buf_.append("      <data key=\"");
+    buf_.append(key);
+    buf_.append("\">");
+    append_xml_escaped(buf_, value);
+    buf_.append("</data>\n");
+  }
+  template <typename List>
+  void joined(std::string_view key, const List& parts) {
+    buf_.append("      <data key=\"");
+    buf_.append(key);
+    buf_.append("\">");
+    bool first = true;
+    for (const auto& p : parts) {
+      if (!first) buf_.append("; ");
+      first = false;
+      append_xml_escaped(buf_, std::string_view(p));
+    }
+    buf_.append("</data>\n");
+  }
+  // Hands a full block to the stream.
+  void maybe_flush() {
+    if (buf_.size() >= kBlockBytes) flush();
+  }
+  void flush() {
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    buf_.clear();
+  }
+
+ private:
+  std::ostream& out_;
+  std::string buf_;
+};
+
+constexpr std::array<char, 5> kPrefix{'p', 'o', 'h', 's', 'd'};
+
+// The id of graph::node_ids() without building the string: prefix and number per kind.
+void write_id(Writer& w, NodeKind kind, std::size_t number) {
+  w.raw(std::string_view(&kPrefix[static_cast<std::size_t>(kind)], 1));
+  w.number(number);
 }
 
-void write_data(std::ostream& out, std::string_view key, std::string_view value) {
-  out << "      <data key=\"" << key << "\">";
-  write_escaped(out, value);
-  out << "</data>\n";
+void write_node(Writer& w, const NodeProps& n, std::size_t number) {
+  w.raw("    <node id=\"");
+  write_id(w, n.kind, number);
+  w.raw("\">\n");
+  w.data("kind", graph::to_string(n.kind));
+  const std::string_view label(n.label);
+  // Most labels need neither cleaning nor shortening: no copy for those.
+  if (n.kind == NodeKind::kStatement &&
+      (label.size() > kStatementLabelChars || !is_clean_text(label))) {
+    w.data("label", display_label(n));
+  } else {
+    w.data("label", label);
+  }
+  w.data("text", n.text);
+  w.data("cue", n.cue);
+  w.data("speaker", n.speaker);
+  w.data("document", n.document);
+  w.data("date", n.date);
+  w.data("title", n.title);
+  w.data("url", n.url);
+  w.data("publisher", n.publisher);
+  w.joined("aliases", n.aliases);
+  w.joined("roles", n.roles);
+  w.raw("      <data key=\"confidence\">");
+  w.real(n.confidence);
+  w.raw("</data>\n");
+  w.raw("    </node>\n");
 }
 
 }  // namespace
 
 void write_graphml(const graph::Graph& g, std::ostream& out) {
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
-         "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-         "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-  for (const NodeKey& key : kNodeKeys) {
-    out << "  <key id=\"" << key.name << "\" for=\"node\" attr.name=\"" << key.name
-        << "\" attr.type=\"" << key.type << "\"/>\n";
+  Writer w(out);
+  w.raw(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+      "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+      "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+      "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+  for (const std::string_view key : kNodeKeys) {
+    w.raw("  <key id=\"");
+    w.raw(key);
+    w.raw("\" for=\"node\" attr.name=\"");
+    w.raw(key);
+    w.raw(key == "confidence" ? "\" attr.type=\"double\"/>\n" : "\" attr.type=\"string\"/>\n");
   }
-  out << "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
-         "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>\n";
+  w.raw(
+      "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
+      "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>\n");
   bool dated = false;
   for (auto [it, end] = boost::edges(g); it != end && !dated; ++it) {
-    dated = !g[*it].first_date.empty();
+    dated = !std::string_view(g[*it].first_date).empty();
   }
   if (dated) {
-    out << "  <key id=\"first_date\" for=\"edge\" attr.name=\"first_date\" "
-           "attr.type=\"string\"/>\n"
-           "  <key id=\"last_date\" for=\"edge\" attr.name=\"last_date\" "
-           "attr.type=\"string\"/>\n";
+    w.raw(
+        "  <key id=\"first_date\" for=\"edge\" attr.name=\"first_date\" "
+        "attr.type=\"string\"/>\n"
+        "  <key id=\"last_date\" for=\"edge\" attr.name=\"last_date\" "
+        "attr.type=\"string\"/>\n");
   }
-  out << "  <graph id=\"quotegraph\" edgedefault=\"directed\">\n";
+  w.raw("  <graph id=\"quotegraph\" edgedefault=\"directed\">\n");
 
-  const std::vector<std::string> ids = graph::node_ids(g);
+  // Per vertex, its number among the nodes of its kind (graph::node_ids() numbering).
+  std::array<std::uint32_t, 5> counters{};
+  std::vector<std::uint32_t> numbers(boost::num_vertices(g));
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
-    out << "    <node id=\"" << ids[*it] << "\">\n";
-    for (const NodeKey& key : kNodeKeys) write_data(out, key.name, key.value(g[*it]));
-    out << "    </node>\n";
+    const NodeProps& n = g[*it];
+    numbers[*it] = ++counters[static_cast<std::size_t>(n.kind)];
+    write_node(w, n, numbers[*it]);
+    w.maybe_flush();
   }
   std::size_t edge_number = 0;
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+    const NodeKind from_kind = g[*it].kind;
     for (auto [e, e_end] = boost::out_edges(*it, g); e != e_end; ++e) {
-      out << "    <edge id=\"e" << ++edge_number << "\" source=\"" << ids[boost::source(*e, g)]
-          << "\" target=\"" << ids[boost::target(*e, g)] << "\">\n";
-      write_data(out, "relation", graph::to_string(g[*e].relation));
-      write_data(out, "weight", std::to_string(g[*e].weight));
+      const graph::Vertex to = boost::target(*e, g);
+      const graph::EdgeProps& props = g[*e];
+      w.raw("    <edge id=\"e");
+      w.number(++edge_number);
+      w.raw("\" source=\"");
+      write_id(w, from_kind, numbers[*it]);
+      w.raw("\" target=\"");
+      write_id(w, g[to].kind, numbers[to]);
+      w.raw("\">\n");
+      w.data("relation", graph::to_string(props.relation));
+      w.raw("      <data key=\"weight\">");
+      w.number(props.weight);
+      w.raw("</data>\n");
       if (dated) {
-        write_data(out, "first_date", g[*e].first_date);
-        write_data(out, "last_date", g[*e].last_date);
+        w.data("first_date", props.first_date);
+        w.data("last_date", props.last_date);
       }
-      out << "    </edge>\n";
+      w.raw("    </edge>\n");
+      w.maybe_flush();
     }
   }
-  out << "  </graph>\n</graphml>\n";
+  w.raw("  </graph>\n</graphml>\n");
+  w.flush();
 }
 
 }  // namespace quotegraph::exporters

@@ -12,8 +12,8 @@ namespace {
 using graph::NodeKind;
 using Json = nlohmann::ordered_json;
 
-void set_if(Json& j, const char* key, const std::string& value) {
-  if (!value.empty()) j[key] = value;
+void set_if(Json& j, const char* key, graph::Str value) {
+  if (!value.empty()) j[key] = value.str();
 }
 
 Json node_json(const std::string& id, const graph::NodeProps& n) {
@@ -24,13 +24,13 @@ Json node_json(const std::string& id, const graph::NodeProps& n) {
   switch (n.kind) {
     case NodeKind::kPerson:
     case NodeKind::kOrganization:
-      if (!n.aliases.empty()) j["aliases"] = n.aliases;
-      if (!n.roles.empty()) j["roles"] = n.roles;
+      if (!n.aliases.empty()) j["aliases"] = n.aliases.strings();
+      if (!n.roles.empty()) j["roles"] = n.roles.strings();
       break;
     case NodeKind::kHandle:
       break;
     case NodeKind::kStatement:
-      j["text"] = n.text;
+      j["text"] = n.text.str();
       set_if(j, "cue", n.cue);
       set_if(j, "speaker", n.speaker);
       set_if(j, "document", n.document);
@@ -71,8 +71,8 @@ void write_json(const graph::Graph& g, std::ostream& out) {
       link["relation"] = graph::to_string(g[*e].relation);
       link["weight"] = g[*e].weight;
       if (!g[*e].first_date.empty()) {
-        link["first_date"] = g[*e].first_date;
-        link["last_date"] = g[*e].last_date;
+        link["first_date"] = g[*e].first_date.str();
+        link["last_date"] = g[*e].last_date.str();
       }
       doc["links"].push_back(std::move(link));
     }

@@ -59,6 +59,66 @@ std::string clean_text(std::string_view s) {
   return out;
 }
 
+bool is_clean_text(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t len = decode(s, i, cp);
+    if (len == 0 || !allowed(cp)) return false;
+    i += len;
+  }
+  return true;
+}
+
+void append_xml_escaped(std::string& out, std::string_view s) {
+  std::size_t run = 0;  // start of the bytes not yet appended, all kept as they are
+  auto flush = [&](std::size_t i) {
+    if (i > run) out.append(s.data() + run, i - run);
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x80) {
+      const char* entity = nullptr;
+      switch (b) {
+        case '&':
+          entity = "&amp;";
+          break;
+        case '<':
+          entity = "&lt;";
+          break;
+        case '>':
+          entity = "&gt;";
+          break;
+        case '"':
+          entity = "&quot;";
+          break;
+        default:
+          ++i;
+          continue;
+      }
+      flush(i);
+      out.append(entity);
+      run = ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t len = decode(s, i, cp);
+    if (len != 0 && allowed(cp) && cp != '\r') {
+      i += len;
+      continue;
+    }
+    flush(i);
+    if (len != 0 && cp == '\r') out.append("&#13;");
+    i += len == 0 ? 1 : len;  // a stray byte or a character XML forbids is dropped
+    run = i;
+  }
+  flush(s.size());
+}
+
 std::string shorten(std::string_view s, std::size_t max_chars) {
   if (max_chars == 0) return {};
   std::size_t chars = 0;
@@ -77,7 +137,7 @@ std::string display_label(const graph::NodeProps& node) {
   if (node.kind == graph::NodeKind::kStatement) {
     return shorten(clean_text(node.label), kStatementLabelChars);
   }
-  return node.label;
+  return node.label.str();
 }
 
 std::string format_double(double value) {

@@ -20,6 +20,14 @@ namespace quotegraph::exporters {
 /// characters other than TAB/LF/CR, and U+FFFE/U+FFFF: what XML 1.0 and Graphviz accept.
 std::string clean_text(std::string_view s);
 
+/// Appends clean_text(s) to out with &, <, >, " escaped and CR written as &#13; (XML
+/// element content or attribute value); one pass, no temporary string.
+/// Example: append_xml_escaped(out, "a<b\x01") appends "a&lt;b".
+void append_xml_escaped(std::string& out, std::string_view s);
+
+/// True when clean_text(s) == s: no byte needs dropping.
+bool is_clean_text(std::string_view s);
+
 /// At most max_chars code points of (valid UTF-8) s; when cut, the last one is "…".
 std::string shorten(std::string_view s, std::size_t max_chars);
 

@@ -115,9 +115,14 @@ Identities Corpus::identities() const {
 
 Graph Corpus::graph(Identities* ids) const {
   Identities local = identities();
-  GraphBuilder builder;
-  for (const StoredDocument& d : docs_) builder.add(canonicalize(d.extraction, local));
+  Graph g = graph(local);
   if (ids) *ids = std::move(local);
+  return g;
+}
+
+Graph Corpus::graph(const Identities& ids) const {
+  GraphBuilder builder;
+  for (const StoredDocument& d : docs_) builder.add(canonicalize(d.extraction, ids));
   return builder.release();
 }
 

@@ -68,6 +68,8 @@ class Corpus {
   /// The full graph: every document's extraction, names made canonical by identities()
   /// (stored in *ids when given).
   [[nodiscard]] Graph graph(Identities* ids = nullptr) const;
+  /// The full graph with names made canonical by ids (from identities()).
+  [[nodiscard]] Graph graph(const Identities& ids) const;
 
  private:
   std::vector<StoredDocument> docs_;

@@ -33,14 +33,14 @@ std::string handle_key(std::string_view handle) {
 
 bool is_handle(std::string_view s) { return s.size() > 1 && s.front() == '@'; }
 
-void append_unique(std::vector<std::string>& to, const std::vector<std::string>& from) {
-  for (const std::string& s : from) {
+void append_unique(std::vector<Str>& to, StrList from) {
+  for (Str s : from) {
     if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
   }
 }
 
-template <typename Map>
-std::optional<Vertex> lookup(const Map& map, std::string_view key) {
+std::optional<Vertex> lookup(const std::unordered_map<std::string_view, Vertex>& map,
+                             std::string_view key) {
   auto it = map.find(key);
   if (it == map.end()) return std::nullopt;
   return it->second;
@@ -82,28 +82,40 @@ std::optional<Relation> relation_from_string(std::string_view name) {
   return std::nullopt;
 }
 
-Vertex GraphBuilder::person(const std::string& name, NodeKind kind) {
+StringPool& strings(Graph& g) {
+  auto& pool = g[boost::graph_bundle].strings;
+  if (!pool) pool = std::make_shared<StringPool>();
+  return *pool;
+}
+
+GraphBuilder::GraphBuilder(std::shared_ptr<StringPool> pool)
+    : pool_(pool ? std::move(pool) : std::make_shared<StringPool>()) {
+  g_[boost::graph_bundle].strings = pool_;
+}
+
+Vertex GraphBuilder::person(Str name, NodeKind kind) {
   if (auto found = lookup(people_, name)) return *found;
   NodeProps props;
   props.kind = kind;
   props.label = name;
-  Vertex v = boost::add_vertex(std::move(props), g_);
-  people_.emplace(name, v);
+  Vertex v = boost::add_vertex(props, g_);
+  people_.emplace(name.view(), v);
   return v;
 }
 
-Vertex GraphBuilder::handle(const std::string& spelling) {
-  std::string key = handle_key(spelling);
+Vertex GraphBuilder::handle(Str spelling) {
+  const std::string key = handle_key(spelling);
   if (auto found = lookup(handles_, key)) return *found;
   NodeProps props;
   props.kind = NodeKind::kHandle;
-  props.label = spelling.starts_with('@') ? spelling : "@" + spelling;
-  Vertex v = boost::add_vertex(std::move(props), g_);
-  handles_.emplace(std::move(key), v);
+  props.label = spelling.view().starts_with('@') ? spelling : pool_->intern("@" + spelling.str());
+  Vertex v = boost::add_vertex(props, g_);
+  handles_.emplace(pool_->intern(key).view(), v);
   return v;
 }
 
-Vertex GraphBuilder::document(const Extraction& ex) {
+Vertex GraphBuilder::document(const DocFacts& ex) {
+  new_doc_ = false;
   if (auto found = lookup(documents_, ex.doc)) {
     // A later copy of the same document may know what the first did not.
     NodeProps& props = g_[*found];
@@ -113,6 +125,7 @@ Vertex GraphBuilder::document(const Extraction& ex) {
     if (props.publisher.empty()) props.publisher = ex.publisher;
     return *found;
   }
+  new_doc_ = true;
   NodeProps props;
   props.kind = NodeKind::kDocument;
   props.label = ex.doc;
@@ -121,41 +134,53 @@ Vertex GraphBuilder::document(const Extraction& ex) {
   props.date = ex.date;
   props.url = ex.url;
   props.publisher = ex.publisher;
-  Vertex v = boost::add_vertex(std::move(props), g_);
-  documents_.emplace(ex.doc, v);
+  Vertex v = boost::add_vertex(props, g_);
+  documents_.emplace(ex.doc.view(), v);
   return v;
 }
 
-void GraphBuilder::link(Vertex from, Vertex to, Relation relation, int weight,
-                        const std::string& date) {
-  if (auto e = find_edge(g_, from, to, relation)) {
-    g_[*e].weight += weight;
-    add_date(g_[*e], date);
-    return;
+void GraphBuilder::link(Vertex from, Vertex to, Relation relation, int weight, Str date) {
+  // Edges from a new statement are new; only these two relations can come again.
+  const bool repeatable = relation == Relation::kHasHandle || relation == Relation::kRepliedTo;
+  if (repeatable) {
+    auto it = repeated_.find({from, to, relation});
+    if (it != repeated_.end()) {
+      it->second->weight += weight;
+      add_date(*it->second, date);
+      return;
+    }
   }
-  EdgeProps props{relation, weight, date, date};
-  boost::add_edge(from, to, std::move(props), g_);
+  const EdgeProps props{relation, weight, date, date};
+  const Edge e = boost::add_edge(from, to, props, g_).first;
+  if (repeatable) repeated_.emplace(LinkKey{from, to, relation}, &g_[e]);
+  if (relation == Relation::kHasHandle) first_owner_.try_emplace(to, from);
 }
 
 // A party named in the document being added: it remembers the document.
-Vertex GraphBuilder::party(const std::string& name, NodeKind kind) {
+Vertex GraphBuilder::party(Str name, NodeKind kind) {
   const Vertex v = person(name, kind);
-  std::vector<std::string>& docs = g_[v].documents;
-  if (docs.empty() || docs.back() != current_doc_) {
-    if (std::find(docs.begin(), docs.end(), current_doc_) == docs.end()) {
-      docs.push_back(current_doc_);
+  PartyLists& lists = lists_[v];
+  if (lists.last_add != adds_) {
+    lists.last_add = adds_;
+    // A document seen before may already be listed; a new one cannot be.
+    if (new_doc_ || std::find(lists.documents.begin(), lists.documents.end(), current_doc_) ==
+                        lists.documents.end()) {
+      lists.documents.push_back(current_doc_);
     }
   }
   return v;
 }
 
-void add_date(EdgeProps& e, const std::string& date) {
+void add_date(EdgeProps& e, Str date) {
   if (date.empty()) return;
   if (e.first_date.empty() || date < e.first_date) e.first_date = date;
   if (e.last_date.empty() || date > e.last_date) e.last_date = date;
 }
 
-void GraphBuilder::add(const Extraction& ex) {
+void GraphBuilder::add(const Extraction& ex) { add(facts_of(ex, *pool_)); }
+
+void GraphBuilder::add(const DocFacts& ex) {
+  ++adds_;
   const Vertex doc = document(ex);
   current_doc_ = ex.doc;
 
@@ -165,66 +190,83 @@ void GraphBuilder::add(const Extraction& ex) {
     if (owned.emplace(p, h).second) link(p, h, Relation::kHasHandle);
   };
 
-  for (const Person& p : ex.people) {
+  for (const PersonFacts& p : ex.people) {
     const Vertex v = party(
         p.name, p.kind == EntityKind::kOrganization ? NodeKind::kOrganization : NodeKind::kPerson);
-    append_unique(g_[v].aliases, p.aliases);
-    append_unique(g_[v].roles, p.roles);
-    for (const std::string& h : p.handles) own(v, handle(h));
+    PartyLists& lists = lists_[v];
+    append_unique(lists.aliases, p.aliases);
+    append_unique(lists.roles, p.roles);
+    for (Str h : p.handles) own(v, handle(h));
   }
-  for (const HandleLink& hl : ex.handles) {
+  for (const HandleFacts& hl : ex.handles) {
     const Vertex h = handle(hl.handle);
-    if (hl.person && !hl.person->empty()) own(party(*hl.person), h);
+    if (!hl.person.empty()) own(party(hl.person), h);
   }
 
-  for (const Statement& st : ex.statements) {
+  for (const StatementFacts& st : ex.statements) {
     NodeProps props;
     props.kind = NodeKind::kStatement;
     props.label = st.text;
     props.text = st.text;
     props.cue = st.cue;
-    props.speaker = st.speaker.value_or("");
+    props.speaker = st.speaker;
     props.document = ex.doc;
     props.date = ex.date;
     props.confidence = st.confidence;
-    const Vertex s = boost::add_vertex(std::move(props), g_);
+    const Vertex s = boost::add_vertex(props, g_);
 
     link(s, doc, Relation::kAppearsIn);
-    if (st.speaker && !st.speaker->empty()) link(party(*st.speaker), s, Relation::kSaid);
+    if (!st.speaker.empty()) link(party(st.speaker), s, Relation::kSaid);
     std::set<Vertex> mentioned;
-    for (const std::string& m : st.mentions) {
+    for (Str m : st.mentions) {
       if (m.empty()) continue;
       const Vertex target = is_handle(m) ? handle(m) : party(m);
       if (mentioned.insert(target).second) link(s, target, Relation::kMentions);
     }
-    if (st.addressee && !st.addressee->empty()) {
+    if (!st.addressee.empty()) {
       // A handle addressee ("with you, @x") stands for its owner when one is known.
-      Vertex target = is_handle(*st.addressee) ? handle(*st.addressee) : party(*st.addressee);
+      Vertex target = is_handle(st.addressee) ? handle(st.addressee) : party(st.addressee);
       if (g_[target].kind == NodeKind::kHandle) {
-        for (auto [it, end] = boost::in_edges(target, g_); it != end; ++it) {
-          if (g_[*it].relation == Relation::kHasHandle) {
-            target = boost::source(*it, g_);
-            break;
-          }
-        }
+        auto owner = first_owner_.find(target);
+        if (owner != first_owner_.end()) target = owner->second;
       }
       link(s, target, Relation::kAddressedTo);
     }
   }
 
-  for (const Interaction& in : ex.interactions) {
+  for (const InteractionFacts& in : ex.interactions) {
     const auto relation = relation_from_string(in.type);
     if (relation != Relation::kRepliedTo || in.from.empty() || in.to.empty()) continue;
     link(party(in.from), party(in.to), *relation, 1, ex.date);
   }
 }
 
+void GraphBuilder::sync() {
+  for (auto& [v, lists] : lists_) {
+    NodeProps& n = g_[v];
+    if (n.aliases.size() != lists.aliases.size()) n.aliases = pool_->list(lists.aliases);
+    if (n.roles.size() != lists.roles.size()) n.roles = pool_->list(lists.roles);
+    if (n.documents.size() != lists.documents.size()) n.documents = pool_->list(lists.documents);
+  }
+}
+
+const Graph& GraphBuilder::graph() {
+  sync();
+  return g_;
+}
+
 Graph GraphBuilder::release() {
-  Graph out = std::move(g_);
+  sync();
+  Graph out;
+  out.swap(g_);
   g_ = Graph();
+  g_[boost::graph_bundle].strings = pool_;
   people_.clear();
   handles_.clear();
   documents_.clear();
+  lists_.clear();
+  repeated_.clear();
+  first_owner_.clear();
   return out;
 }
 
@@ -355,6 +397,7 @@ std::vector<PersonLink> person_links(const Graph& g) {
 
 Graph person_graph(const Graph& g) {
   Graph out;
+  out[boost::graph_bundle] = g[boost::graph_bundle];
   std::vector<std::optional<Vertex>> mapped(boost::num_vertices(g));
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
     if (is_party(g[*it].kind)) mapped[*it] = boost::add_vertex(g[*it], out);
@@ -390,16 +433,17 @@ Graph person_graph(const Graph& g) {
 
 Graph people_documents_graph(const Graph& g) {
   Graph out;
+  out[boost::graph_bundle] = g[boost::graph_bundle];
   std::vector<std::optional<Vertex>> mapped(boost::num_vertices(g));
-  std::map<std::string, Vertex, std::less<>> doc_vertex;  // document id -> vertex of out
+  std::unordered_map<std::string_view, Vertex> doc_vertex;  // document id -> vertex of out
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
     const NodeKind kind = g[*it].kind;
     if (is_party(kind) || kind == NodeKind::kDocument) mapped[*it] = boost::add_vertex(g[*it], out);
-    if (kind == NodeKind::kDocument) doc_vertex.emplace(g[*it].document, *mapped[*it]);
+    if (kind == NodeKind::kDocument) doc_vertex.emplace(g[*it].document.view(), *mapped[*it]);
   }
 
   std::map<std::pair<Vertex, Vertex>, int> counts;  // (party, document) in out
-  auto doc_of = [&](const std::string& id) -> std::optional<Vertex> {
+  auto doc_of = [&](std::string_view id) -> std::optional<Vertex> {
     auto it = doc_vertex.find(id);
     if (it == doc_vertex.end()) return std::nullopt;
     return it->second;
@@ -407,7 +451,7 @@ Graph people_documents_graph(const Graph& g) {
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
     const Vertex v = *it;
     if (is_party(g[v].kind)) {
-      for (const std::string& id : g[v].documents) {
+      for (Str id : g[v].documents) {
         if (auto d = doc_of(id)) counts.try_emplace({*mapped[v], *d}, 0);
       }
     }
@@ -426,7 +470,7 @@ Graph people_documents_graph(const Graph& g) {
   }
 
   for (const auto& [pair, count] : counts) {
-    const std::string& date = out[pair.second].date;
+    const Str date = out[pair.second].date;
     boost::add_edge(pair.first, pair.second,
                     EdgeProps{Relation::kInDocument, std::max(count, 1), date, date}, out);
   }

@@ -12,12 +12,16 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/types.hpp"
+#include "graph/facts.hpp"
+#include "graph/strings.hpp"
 
 namespace quotegraph::graph {
 
@@ -44,25 +48,27 @@ std::string_view to_string(Relation relation);
 /// The inverse of to_string(Relation); nullopt for an unknown name.
 std::optional<Relation> relation_from_string(std::string_view name);
 
-/// What a node holds. Fields that do not apply to its kind stay empty.
+/// What a node holds. Fields that do not apply to its kind stay empty. Strings live in
+/// the StringPool of the graph (GraphProps::strings), so a node is about 100 bytes
+/// whatever its text.
 struct NodeProps {
   NodeKind kind = NodeKind::kPerson;
   /// Canonical name, "@handle" (first spelling), statement text or document id.
-  std::string label;
-  std::string text;                  ///< statement: the quoted words
-  std::string cue;                   ///< statement: "said", "tweeted", ...
-  std::string speaker;               ///< statement: canonical speaker name, empty when unknown
-  std::string document;              ///< statement and document: the document id
-  std::string date;                  ///< statement and document
-  std::string title;                 ///< document
-  std::string url;                   ///< document
-  std::string publisher;             ///< document
-  double confidence = 0.0;           ///< statement
-  std::vector<std::string> aliases;  ///< person/organization: other spellings, first seen first
-  std::vector<std::string> roles;    ///< person/organization: "British Labour leader"
+  Str label;
+  Str text;                 ///< statement: the quoted words
+  Str cue;                  ///< statement: "said", "tweeted", ...
+  Str speaker;              ///< statement: canonical speaker name, empty when unknown
+  Str document;             ///< statement and document: the document id
+  Str date;                 ///< statement and document
+  Str title;                ///< document
+  Str url;                  ///< document
+  Str publisher;            ///< document
+  double confidence = 0.0;  ///< statement
+  StrList aliases;          ///< person/organization: other spellings, first seen first
+  StrList roles;            ///< person/organization: "British Labour leader"
   /// person/organization: ids of the documents that name it, first seen first (not
   /// exported: the people-documents view shows it as edges).
-  std::vector<std::string> documents;
+  StrList documents;
 };
 
 /// What an edge holds: repeated edges of one relation between one pair add up in weight.
@@ -71,17 +77,26 @@ struct NodeProps {
 struct EdgeProps {
   Relation relation = Relation::kSaid;
   int weight = 1;
-  std::string first_date;
-  std::string last_date;
+  Str first_date;
+  Str last_date;
 };
 
 /// Widens [first_date, last_date] of e to include date (ignored when empty).
-void add_date(EdgeProps& e, const std::string& date);
+void add_date(EdgeProps& e, Str date);
 
-using Graph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps, EdgeProps>;
+/// What the whole graph holds: the pool its nodes' and edges' strings live in (shared
+/// by the views and subgraphs made from it).
+struct GraphProps {
+  std::shared_ptr<StringPool> strings;
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps,
+                                    EdgeProps, GraphProps>;
 using Vertex = Graph::vertex_descriptor;
 using Edge = Graph::edge_descriptor;
+
+/// The pool of g (created when g has none): for graphs built by hand.
+StringPool& strings(Graph& g);
 
 /// Adds extractions to a graph. Nodes and edges come in input order, so the same
 /// extractions give the same graph. People and organisations are merged by canonical
@@ -89,10 +104,16 @@ using Edge = Graph::edge_descriptor;
 /// Statements are never merged: adding a document twice adds its statements twice.
 class GraphBuilder {
  public:
+  /// Strings go to pool (a new one when null); the graph keeps it alive.
+  explicit GraphBuilder(std::shared_ptr<StringPool> pool = nullptr);
+
   /// Adds the nodes and edges of one document's extraction.
   void add(const Extraction& ex);
+  /// The same for facts whose strings are in this builder's pool.
+  void add(const DocFacts& ex);
 
-  [[nodiscard]] const Graph& graph() const { return g_; }
+  /// The graph so far.
+  [[nodiscard]] const Graph& graph();
   /// Moves the graph out; the builder is empty afterwards.
   [[nodiscard]] Graph release();
 
@@ -101,18 +122,46 @@ class GraphBuilder {
   [[nodiscard]] std::optional<Vertex> find_document(std::string_view id) const;
 
  private:
-  Vertex person(const std::string& name, NodeKind kind = NodeKind::kPerson);
-  Vertex handle(const std::string& spelling);
-  Vertex document(const Extraction& ex);
-  Vertex party(const std::string& name, NodeKind kind = NodeKind::kPerson);
-  void link(Vertex from, Vertex to, Relation relation, int weight = 1,
-            const std::string& date = {});
+  // A party's lists while documents are added; written to its node by sync().
+  struct PartyLists {
+    std::vector<Str> aliases;
+    std::vector<Str> roles;
+    std::vector<Str> documents;
+    std::size_t last_add = 0;  // the add() that last named it, plus one
+  };
+  struct LinkKey {
+    Vertex from;
+    Vertex to;
+    Relation relation;
+    friend bool operator==(const LinkKey&, const LinkKey&) = default;
+  };
+  struct LinkHash {
+    std::size_t operator()(const LinkKey& k) const {
+      constexpr std::size_t kMix = 0x9E3779B97F4A7C15U;
+      return (k.from * kMix) ^ (k.to * 31U) ^ static_cast<std::size_t>(k.relation);
+    }
+  };
 
+  Vertex person(Str name, NodeKind kind = NodeKind::kPerson);
+  Vertex handle(Str spelling);
+  Vertex document(const DocFacts& ex);
+  Vertex party(Str name, NodeKind kind = NodeKind::kPerson);
+  void link(Vertex from, Vertex to, Relation relation, int weight = 1, Str date = {});
+  void sync();
+
+  std::shared_ptr<StringPool> pool_;
   Graph g_;
-  std::map<std::string, Vertex, std::less<>> people_;     // canonical name
-  std::map<std::string, Vertex, std::less<>> handles_;    // lower-cased handle
-  std::map<std::string, Vertex, std::less<>> documents_;  // document id
-  std::string current_doc_;                               // the id of the one being added
+  std::unordered_map<std::string_view, Vertex> people_;     // canonical name
+  std::unordered_map<std::string_view, Vertex> handles_;    // lower-cased handle
+  std::unordered_map<std::string_view, Vertex> documents_;  // document id
+  std::unordered_map<Vertex, PartyLists> lists_;            // per party
+  // has_handle and replied_to edges, the only ones met again: party nodes have many
+  // edges, so scanning them would make a large corpus quadratic.
+  std::unordered_map<LinkKey, EdgeProps*, LinkHash> repeated_;
+  std::unordered_map<Vertex, Vertex> first_owner_;  // handle -> its first owner
+  Str current_doc_;                                 // the id of the one being added
+  bool new_doc_ = false;                            // current_doc_ was not seen before
+  std::size_t adds_ = 0;                            // add() calls so far
 };
 
 /// The number of nodes of one kind.

@@ -81,12 +81,12 @@ std::vector<std::string> NameIndex::suggestions(std::string_view name, std::size
   const std::size_t limit = std::max<std::size_t>(2, query.size() / 3);
   std::vector<std::tuple<std::size_t, std::string>> scored;
   for (Vertex v : handle ? handles_ : parties_) {
-    const std::string& label = g_[v].label;
+    const std::string label = g_[v].label.str();
     std::size_t best = edit_distance(query, handle ? handle_fold(label) : fold(label));
     if (!handle) {
       const std::vector<std::string> tokens = name_tokens(label);
       for (const std::string& t : tokens) best = std::min(best, edit_distance(query, t) + 1);
-      for (const std::string& alias : g_[v].aliases) {
+      for (Str alias : g_[v].aliases) {
         best = std::min(best, edit_distance(query, fold(alias)));
       }
     }
@@ -114,7 +114,7 @@ Vertex NameIndex::find(std::string_view name) const {
     if (found.size() == 1) return found.front();
     if (found.size() > 1) {
       std::vector<std::string> names;
-      for (Vertex v : found) names.push_back(g_[v].label);
+      for (Vertex v : found) names.push_back(g_[v].label.str());
       throw UsageError("'" + std::string(name) + "' is ambiguous (" + how + " of " +
                        quote_list(names) + "); give the full name");
     }
@@ -127,7 +127,7 @@ Vertex NameIndex::find(std::string_view name) const {
   }
   if (auto v = unique(found, "the name")) return *v;
   for (Vertex v : parties_) {
-    for (const std::string& alias : g_[v].aliases) {
+    for (Str alias : g_[v].aliases) {
       if (fold(alias) == query) {
         found.push_back(v);
         break;

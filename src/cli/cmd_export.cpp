@@ -1,5 +1,8 @@
 // `quotegraph export CORPUS.qg -o FILE [--view V]`: a saved corpus as GraphML, DOT or
 // JSON, in any view.
+#include <spdlog/spdlog.h>
+
+#include <chrono>
 #include <memory>
 
 #include "cli/commands.hpp"
@@ -31,7 +34,13 @@ void add_export_command(CLI::App& app, int& exit_code) {
       "  quotegraph export corpus.qg --view people-documents -o bipartite.json");
   cmd->callback([opts, &exit_code] {
     const GraphOutput output = graph_output(opts->output, opts->format, opts->view, false);
-    write_graph_output(load_corpus_file(opts->corpus), output);
+    const auto start = std::chrono::steady_clock::now();
+    const graph::Corpus corpus = load_corpus_file(opts->corpus);
+    const double load = seconds_since(start);
+    spdlog::info("stage times: load {} {:.3f} s ({} documents)", opts->corpus, load,
+                 corpus.documents().size());
+    const StageTimes t = write_graph_output(corpus, output);
+    spdlog::info("export total {:.3f} s", load + t.identities + t.graph + t.view + t.write);
     exit_code = 0;
   });
 }

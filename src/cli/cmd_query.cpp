@@ -48,8 +48,10 @@ struct QueryOptions {
 };
 
 Cell text(std::string s) { return Cell(std::move(s)); }
+Cell text(graph::Str s) { return Cell(s.str()); }
 Cell number(std::size_t n) { return Cell(static_cast<long long>(n)); }
 Cell optional_text(const std::string& s) { return s.empty() ? Cell() : Cell(s); }
+Cell optional_text(graph::Str s) { return s.empty() ? Cell() : Cell(s.str()); }
 
 void print(const Table& table, const QueryOptions& opts) {
   exporters::TableFormat format =
@@ -131,7 +133,7 @@ Table speakers(const Loaded& l, std::size_t top) {
       Row& r = rows[*s];
       r.v = *s;
       ++r.statements;
-      r.documents.insert(g[*it].document);
+      r.documents.insert(g[*it].document.str());
     }
   }
   std::vector<Row> sorted;
@@ -269,7 +271,8 @@ Table components(const Loaded& l, const QueryOptions& opts) {
   std::size_t count = 0;
   const std::vector<std::size_t> component = graph::components(p, count);
   std::vector<std::vector<std::string>> members(count);
-  for (std::size_t v = 0; v < component.size(); ++v) members[component[v]].push_back(p[v].label);
+  for (std::size_t v = 0; v < component.size(); ++v)
+    members[component[v]].push_back(p[v].label.str());
   for (auto& m : members) std::sort(m.begin(), m.end());
   std::stable_sort(members.begin(), members.end(),
                    [](const auto& a, const auto& b) { return a.size() > b.size(); });

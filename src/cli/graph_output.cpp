@@ -56,7 +56,13 @@ void write_graph_file(const graph::Graph& g, const GraphOutput& output) {
   }
 }
 
-void write_graph_output(const graph::Corpus& corpus, const GraphOutput& output) {
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+StageTimes write_graph_output(const graph::Corpus& corpus, const GraphOutput& output) {
+  StageTimes times;
+  auto start = std::chrono::steady_clock::now();
   if (output.corpus) {
     if (output.path == "-") {
       corpus.save(std::cout);
@@ -65,9 +71,32 @@ void write_graph_output(const graph::Corpus& corpus, const GraphOutput& output) 
     } else {
       save_corpus_file(corpus, output.path);
     }
-    return;
+    times.write = seconds_since(start);
+    spdlog::info("stage times: write .qg {:.3f} s", times.write);
+    return times;
   }
-  write_graph_file(graph::make_view(corpus.graph(), output.view), output);
+  const graph::Identities ids = corpus.identities();
+  times.identities = seconds_since(start);
+  start = std::chrono::steady_clock::now();
+  graph::Graph full = corpus.graph(ids);
+  times.graph = seconds_since(start);
+  start = std::chrono::steady_clock::now();
+  if (output.view == graph::View::kFull) {
+    times.view = seconds_since(start);
+    start = std::chrono::steady_clock::now();
+    write_graph_file(full, output);
+  } else {
+    const graph::Graph view = graph::make_view(full, output.view);
+    full = graph::Graph();
+    times.view = seconds_since(start);
+    start = std::chrono::steady_clock::now();
+    write_graph_file(view, output);
+  }
+  times.write = seconds_since(start);
+  spdlog::info("stage times: identities {:.3f} s, graph {:.3f} s, view {:.3f} s, write {} {:.3f} s",
+               times.identities, times.graph, times.view, exporters::format_name(output.format),
+               times.write);
+  return times;
 }
 
 }  // namespace quotegraph::cli

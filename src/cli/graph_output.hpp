@@ -6,6 +6,7 @@
 //   write_graph_output(corpus, out);
 #pragma once
 
+#include <chrono>
 #include <string>
 
 #include "exporters/format.hpp"
@@ -26,8 +27,20 @@ struct GraphOutput {
 GraphOutput graph_output(const std::string& path, const std::string& format,
                          const std::string& view, bool allow_corpus = true);
 
-/// Writes the corpus (.qg) or its graph in the chosen view.
-void write_graph_output(const graph::Corpus& corpus, const GraphOutput& output);
+/// Wall time of each stage of write_graph_output(), in seconds (0 for a stage not run).
+struct StageTimes {
+  double identities = 0;  ///< identity resolution over the corpus
+  double graph = 0;       ///< building the full graph
+  double view = 0;        ///< the people or people-documents view
+  double write = 0;       ///< the exporter (or the .qg writer), file included
+};
+
+/// Writes the corpus (.qg) or its graph in the chosen view; logs each stage's time
+/// (spdlog info, shown with -v) and returns them.
+StageTimes write_graph_output(const graph::Corpus& corpus, const GraphOutput& output);
+
+/// Seconds since start, for stage timings.
+double seconds_since(std::chrono::steady_clock::time_point start);
 
 /// Writes g to output.path (atomically) or stdout in output.format; the view is the
 /// caller's business.

@@ -67,13 +67,74 @@ TEST(Shorten, CutsOnCodePointsAndMarksTheCut) {
 }
 
 TEST(DisplayLabel, ShortensStatementsOnly) {
+  graph::StringPool pool;
   graph::NodeProps statement;
   statement.kind = graph::NodeKind::kStatement;
-  statement.label = std::string(200, 'x');
+  statement.label = pool.intern(std::string(200, 'x'));
   EXPECT_EQ(display_label(statement), std::string(79, 'x') + "\u2026");
   graph::NodeProps person;
-  person.label = std::string(200, 'y');
-  EXPECT_EQ(display_label(person), person.label);
+  person.label = pool.intern(std::string(200, 'y'));
+  EXPECT_EQ(display_label(person), person.label.str());
+}
+
+std::string xml_escaped(std::string_view s) {
+  std::string out = "[";
+  append_xml_escaped(out, s);
+  return out + "]";
+}
+
+TEST(AppendXmlEscaped, EscapesMarkupAndCleansInOnePass) {
+  EXPECT_EQ(xml_escaped(""), "[]");
+  EXPECT_EQ(xml_escaped("plain"), "[plain]");
+  EXPECT_EQ(xml_escaped("a<b>&\"c\"'"), "[a&lt;b&gt;&amp;&quot;c&quot;']");
+  EXPECT_EQ(xml_escaped("]]>"), "[]]&gt;]");
+  EXPECT_EQ(xml_escaped("CR\r\nLF\ttab"), "[CR&#13;\nLF\ttab]");
+  // Dropped: C0 controls, a stray byte, a truncated sequence, U+FFFF, a surrogate.
+  EXPECT_EQ(xml_escaped("a\x01"
+                        "b\xff"
+                        "c\xE2\x80"),
+            "[abc]");
+  EXPECT_EQ(xml_escaped("x\xEF\xBF\xBFy\xED\xA0\x80z"), "[xyz]");
+  // Kept: any valid character, escapes next to multi-byte ones.
+  EXPECT_EQ(xml_escaped("Zo\xC3\xAB<\xF0\x9F\x8E\x89>"), "[Zo\xC3\xAB&lt;\xF0\x9F\x8E\x89&gt;]");
+}
+
+TEST(AppendXmlEscaped, AgreesWithCleanTextThenEscaping) {
+  // Every byte value, alone and around markup, against the two-step definition.
+  for (int b = 0; b < 256; ++b) {
+    const std::string raw = std::string("<") + static_cast<char>(b) + "\xC3\xA9&" +
+                            static_cast<char>(b) + static_cast<char>(b);
+    std::string expected = "[";
+    for (char c : clean_text(raw)) {
+      switch (c) {
+        case '&':
+          expected += "&amp;";
+          break;
+        case '<':
+          expected += "&lt;";
+          break;
+        case '>':
+          expected += "&gt;";
+          break;
+        case '"':
+          expected += "&quot;";
+          break;
+        case '\r':
+          expected += "&#13;";
+          break;
+        default:
+          expected += c;
+      }
+    }
+    EXPECT_EQ(xml_escaped(raw), expected + "]") << "byte " << b;
+  }
+}
+
+TEST(IsCleanText, TrueExactlyWhenCleanTextKeepsEverything) {
+  for (const char* s :
+       {"", "plain", "tab\tnl\ncr\r", "\xC3\xA9", "\x01", "\xff", "\xEF\xBF\xBF", "a\xE2\x80"}) {
+    EXPECT_EQ(is_clean_text(s), clean_text(s) == s) << s;
+  }
 }
 
 TEST(FormatDouble, ShortestRoundTrip) {

@@ -13,7 +13,7 @@ struct Small {
   std::map<std::string, Vertex> v;
   Vertex add(const std::string& name) {
     NodeProps p;
-    p.label = name;
+    p.label = strings(g).intern(name);
     return v[name] = boost::add_vertex(p, g);
   }
   void link(const std::string& a, const std::string& b) {
@@ -33,7 +33,7 @@ Small chain() {
 
 std::vector<std::string> labels(const Graph& g, const std::vector<Vertex>& vs) {
   std::vector<std::string> out;
-  for (Vertex v : vs) out.push_back(g[v].label);
+  for (Vertex v : vs) out.push_back(g[v].label.str());
   return out;
 }
 
@@ -100,7 +100,7 @@ TEST(NameIndex, FindsByCaseAccentsAliasSurname) {
   s.add("Hillary Clinton");
   s.add("Bill Clinton");
   const Vertex ruth = s.add("Ruth Okafor");
-  s.g[ruth].aliases = {"Mayor Okafor"};
+  s.g[ruth].aliases = strings(s.g).list({strings(s.g).intern("Mayor Okafor")});
   const NameIndex names(s.g);
   EXPECT_EQ(names.find("etienne BEAULIEU"), s.v.at("Étienne Beaulieu"));
   EXPECT_EQ(names.find("Beaulieu"), s.v.at("Étienne Beaulieu"));
