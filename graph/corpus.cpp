@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <utility>
 
 #include "extract/error.hpp"
@@ -21,19 +22,45 @@ std::string content_hash(std::string_view text) {
   return std::string("fnv1a64:") + hex;
 }
 
-AddOutcome Corpus::add(const Document& doc, Extraction ex) {
+Corpus::Corpus(Keep keep) : keep_(keep), pool_(std::make_shared<StringPool>()) {}
+
+void Corpus::check_keeps(Keep needed, const char* what) const {
+  if (keep_ != Keep::kBoth && keep_ != needed) {
+    throw std::logic_error(std::string("Corpus::") + what + ": the corpus does not keep that");
+  }
+}
+
+namespace {
+
+// The "extraction" object exactly as to_json(ex).dump(-1, ' ', false, replace) writes it.
+std::string saved_form(const Extraction& ex) {
+  JsonlWriter writer;
+  std::string out;
+  writer.append(ex, false, out);
+  if (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+std::string dumped(const std::string& s) {
+  return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+AddOutcome Corpus::add(const Document& doc, const Extraction& ex) {
   StoredDocument d;
-  d.id = doc.id;
-  d.hash = content_hash(doc.text);
+  d.id = pool_->intern(doc.id);
+  d.hash = pool_->intern(content_hash(doc.text));
   d.bytes = doc.text.size();
-  d.extraction = std::move(ex);
+  if (keep_ != Keep::kFile) d.facts = facts_of(ex, *pool_);
+  if (keep_ != Keep::kGraph) d.saved = saved_form(ex);
   return add(std::move(d));
 }
 
 AddOutcome Corpus::add(StoredDocument d) {
   auto it = by_id_.find(d.id);
   if (it == by_id_.end()) {
-    by_id_.emplace(d.id, docs_.size());
+    by_id_.emplace(d.id.view(), docs_.size());
     docs_.push_back(std::move(d));
     return AddOutcome::kAdded;
   }
@@ -44,19 +71,30 @@ AddOutcome Corpus::add(StoredDocument d) {
 }
 
 void Corpus::save(std::ostream& out) const {
+  check_keeps(Keep::kFile, "save");
   nlohmann::ordered_json header{{"format", "quotegraph-corpus"},
                                 {"version", kCorpusFormatVersion},
                                 {"documents", docs_.size()}};
   out << header.dump() << '\n';
+  std::string line;
   for (const StoredDocument& d : docs_) {
-    nlohmann::ordered_json line{{"id", d.id}, {"hash", d.hash}, {"bytes", d.bytes}};
-    line["extraction"] = to_json(d.extraction);
-    out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    // What nlohmann writes for {"id", "hash", "bytes", "extraction"}, the extraction
+    // being already in its written form.
+    line = "{\"id\":";
+    line += dumped(d.id.str());
+    line += ",\"hash\":";
+    line += dumped(d.hash.str());
+    line += ",\"bytes\":";
+    line += std::to_string(d.bytes);
+    line += ",\"extraction\":";
+    line += d.saved;
+    line += "}\n";
+    out.write(line.data(), static_cast<std::streamsize>(line.size()));
   }
 }
 
-Corpus Corpus::load(std::istream& in, const std::string& source) {
-  Corpus corpus;
+Corpus Corpus::load(std::istream& in, const std::string& source, Keep keep) {
+  Corpus corpus(keep);
   std::string line;
   std::size_t number = 0;
   bool header = false;
@@ -91,11 +129,14 @@ Corpus Corpus::load(std::istream& in, const std::string& source) {
       throw InputError(source, number, 0, "broken document record (needs id and extraction)");
     }
     StoredDocument d;
-    d.id = j["id"].get<std::string>();
-    d.hash = j.value("hash", "");
+    const std::string id = j["id"].get<std::string>();
+    d.id = corpus.pool_->intern(id);
+    d.hash = corpus.pool_->intern(j.value("hash", ""));
     d.bytes = j.value("bytes", std::size_t{0});
-    d.extraction = extraction_from_json(*ex);
-    d.extraction.doc = d.id;
+    Extraction extraction = extraction_from_json(*ex);
+    extraction.doc = id;
+    if (keep != Keep::kFile) d.facts = facts_of(extraction, *corpus.pool_);
+    if (keep != Keep::kGraph) d.saved = saved_form(extraction);
     corpus.add(std::move(d));
   }
   if (!header) throw InputError(source, 0, 0, "not a quotegraph corpus (empty file)");
@@ -108,8 +149,9 @@ Corpus Corpus::load(std::istream& in, const std::string& source) {
 }
 
 Identities Corpus::identities() const {
+  check_keeps(Keep::kGraph, "identities");
   IdentityResolver resolver;
-  for (const StoredDocument& d : docs_) resolver.add(d.extraction);
+  for (const StoredDocument& d : docs_) resolver.add(d.facts);
   return resolver.finish();
 }
 
@@ -121,8 +163,10 @@ Graph Corpus::graph(Identities* ids) const {
 }
 
 Graph Corpus::graph(const Identities& ids) const {
-  GraphBuilder builder;
-  for (const StoredDocument& d : docs_) builder.add(canonicalize(d.extraction, ids));
+  check_keeps(Keep::kGraph, "graph");
+  const CanonicalNames names(ids, *pool_);
+  GraphBuilder builder(pool_);
+  for (const StoredDocument& d : docs_) builder.add(canonicalize(d.facts, names, *pool_));
   return builder.release();
 }
 

@@ -18,14 +18,18 @@
 
 #include <cstddef>
 #include <istream>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/types.hpp"
+#include "graph/facts.hpp"
 #include "graph/graph.hpp"
 #include "graph/identity.hpp"
+#include "graph/strings.hpp"
 
 namespace quotegraph::graph {
 
@@ -36,11 +40,16 @@ inline constexpr int kCorpusFormatVersion = 1;
 /// from the same one (not a cryptographic hash).
 std::string content_hash(std::string_view text);
 
+/// One document of a corpus. What it keeps depends on the corpus' Keep: the facts for
+/// the graph, the extraction as saved in a .qg file, or both.
 struct StoredDocument {
-  std::string id;
-  std::string hash;       ///< content_hash of the text
+  Str id;
+  Str hash;               ///< content_hash of the text
   std::size_t bytes = 0;  ///< size of the text
-  Extraction extraction;
+  DocFacts facts;         ///< for identities() and graph(); empty under Keep::kFile
+  /// The "extraction" object of the document's .qg line, as written; empty under
+  /// Keep::kGraph.
+  std::string saved;
 };
 
 enum class AddOutcome {
@@ -49,21 +58,32 @@ enum class AddOutcome {
   kReplaced    ///< same id, other hash: the new version replaces the old in its place
 };
 
+/// What a corpus keeps of each document: a corpus that is only turned into a graph
+/// needs a fraction of the memory of one that is saved again.
+enum class Keep {
+  kGraph,  ///< the facts identities and the graph need (build -o FILE.graphml, export)
+  kFile,   ///< the saved extraction only (build -o FILE.qg, build --into)
+  kBoth
+};
+
 class Corpus {
  public:
+  explicit Corpus(Keep keep = Keep::kBoth);
+
   /// Adds the extraction of doc (ex.doc is doc.id).
-  AddOutcome add(const Document& doc, Extraction ex);
-  AddOutcome add(StoredDocument d);
+  AddOutcome add(const Document& doc, const Extraction& ex);
 
   /// In the order they were first added.
   [[nodiscard]] const std::vector<StoredDocument>& documents() const { return docs_; }
 
-  /// Writes the .qg form. The same corpus gives the same bytes.
+  /// Writes the .qg form. The same corpus gives the same bytes. Throws std::logic_error
+  /// under Keep::kGraph.
   void save(std::ostream& out) const;
   /// Reads the .qg form; throws InputError naming source:line on a broken file.
-  static Corpus load(std::istream& in, const std::string& source);
+  static Corpus load(std::istream& in, const std::string& source, Keep keep = Keep::kBoth);
 
-  /// Identity resolution over every document.
+  /// Identity resolution over every document. Throws std::logic_error under Keep::kFile
+  /// (as do the graph functions).
   [[nodiscard]] Identities identities() const;
   /// The full graph: every document's extraction, names made canonical by identities()
   /// (stored in *ids when given).
@@ -72,8 +92,13 @@ class Corpus {
   [[nodiscard]] Graph graph(const Identities& ids) const;
 
  private:
+  AddOutcome add(StoredDocument d);
+  void check_keeps(Keep needed, const char* what) const;
+
+  Keep keep_;
+  std::shared_ptr<StringPool> pool_;  // the strings of every document's facts
   std::vector<StoredDocument> docs_;
-  std::map<std::string, std::size_t, std::less<>> by_id_;
+  std::unordered_map<std::string_view, std::size_t> by_id_;  // views of interned ids
 };
 
 }  // namespace quotegraph::graph

@@ -141,11 +141,14 @@ std::string Identities::resolve(std::string_view name) const {
   return it == canonical.end() ? std::string(name) : it->second;
 }
 
-void IdentityResolver::see(const std::string& name, bool organization) {
+void IdentityResolver::see(std::string_view name, bool organization) {
   if (name.empty() || is_handle(name)) return;
-  auto [it, inserted] = names_.try_emplace(name);
+  auto it = names_.find(name);
+  if (it == names_.end()) {
+    it = names_.emplace(std::string(name), NameInfo{}).first;
+    it->second.first_seen = names_.size() - 1;
+  }
   NameInfo& info = it->second;
-  if (inserted) info.first_seen = names_.size() - 1;
   if (info.last_document != document_count_) {
     info.last_document = document_count_;
     ++info.documents;
@@ -164,6 +167,21 @@ void IdentityResolver::add(const Extraction& ex) {
     if (h.person) see(*h.person, false);
   }
   for (const Interaction& i : ex.interactions) {
+    see(i.from, false);
+    see(i.to, false);
+  }
+  ++document_count_;
+}
+
+void IdentityResolver::add(const DocFacts& ex) {
+  for (const PersonFacts& p : ex.people) see(p.name, p.kind == EntityKind::kOrganization);
+  for (const StatementFacts& s : ex.statements) {
+    see(s.speaker, false);
+    for (Str m : s.mentions) see(m, false);
+    see(s.addressee, false);
+  }
+  for (const HandleFacts& h : ex.handles) see(h.person, false);
+  for (const InteractionFacts& i : ex.interactions) {
     see(i.from, false);
     see(i.to, false);
   }
@@ -398,6 +416,96 @@ Extraction canonicalize(const Extraction& ex, const Identities& ids) {
     merge_into(same->roles, p.roles);
   }
   out.people = std::move(people);
+  return out;
+}
+
+CanonicalNames::CanonicalNames(const Identities& ids, StringPool& pool) {
+  for (const auto& [name, into] : ids.canonical) {
+    const Str from = pool.find(name);
+    if (!from.empty()) canonical_.emplace(from.data(), pool.intern(into));
+  }
+}
+
+Str CanonicalNames::resolve(Str name) const {
+  if (name.empty()) return name;
+  auto it = canonical_.find(name.data());
+  return it == canonical_.end() ? name : it->second;
+}
+
+DocFacts canonicalize(const DocFacts& ex, const CanonicalNames& names, StringPool& pool) {
+  DocFacts out = ex;
+  if (names.empty()) return out;
+  auto fix = [&](Str& name) {
+    if (!is_handle(name)) name = names.resolve(name);
+  };
+  auto fix_list = [&](StrList& list) {
+    std::vector<Str> items(list.begin(), list.end());
+    bool changed = false;
+    for (Str& m : items) {
+      const Str before = m;
+      fix(m);
+      changed = changed || m.data() != before.data();
+    }
+    if (changed) list = pool.list(items);
+  };
+  for (StatementFacts& s : out.statements) {
+    fix(s.speaker);
+    fix_list(s.mentions);
+    fix(s.addressee);
+  }
+  for (HandleFacts& h : out.handles) fix(h.person);
+  for (InteractionFacts& i : out.interactions) {
+    fix(i.from);
+    fix(i.to);
+  }
+  // People of the document that became one are merged; lists are rebuilt only then.
+  struct Merged {
+    PersonFacts person;
+    std::vector<Str> aliases;
+    std::vector<Str> handles;
+    std::vector<Str> roles;
+    bool changed = false;
+  };
+  std::vector<Merged> people;
+  people.reserve(out.people.size());
+  for (const PersonFacts& original : out.people) {
+    Merged p{original,
+             {original.aliases.begin(), original.aliases.end()},
+             {original.handles.begin(), original.handles.end()},
+             {original.roles.begin(), original.roles.end()}};
+    const Str written = p.person.name;
+    fix(p.person.name);
+    if (written != p.person.name) {
+      p.aliases.insert(p.aliases.begin(), written);
+      p.changed = true;
+    }
+    auto same = std::find_if(people.begin(), people.end(),
+                             [&](const Merged& q) { return q.person.name == p.person.name; });
+    if (same == people.end()) {
+      people.push_back(std::move(p));
+      continue;
+    }
+    auto merge_into = [&](std::vector<Str>& to, const std::vector<Str>& from) {
+      for (Str x : from) {
+        if (x != same->person.name && std::find(to.begin(), to.end(), x) == to.end()) {
+          to.push_back(x);
+          same->changed = true;
+        }
+      }
+    };
+    merge_into(same->aliases, p.aliases);
+    merge_into(same->handles, p.handles);
+    merge_into(same->roles, p.roles);
+  }
+  out.people.clear();
+  for (Merged& m : people) {
+    if (m.changed) {
+      m.person.aliases = pool.list(m.aliases);
+      m.person.handles = pool.list(m.handles);
+      m.person.roles = pool.list(m.roles);
+    }
+    out.people.push_back(m.person);
+  }
   return out;
 }
 

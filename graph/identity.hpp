@@ -20,9 +20,12 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/types.hpp"
+#include "graph/facts.hpp"
+#include "graph/strings.hpp"
 
 namespace quotegraph::graph {
 
@@ -51,6 +54,8 @@ struct Identities {
 class IdentityResolver {
  public:
   void add(const Extraction& ex);
+  /// The same names, from a document's facts.
+  void add(const DocFacts& ex);
   [[nodiscard]] Identities finish() const;
 
  private:
@@ -60,7 +65,7 @@ class IdentityResolver {
     std::size_t last_document = static_cast<std::size_t>(-1);
     bool organization = false;
   };
-  void see(const std::string& name, bool organization);
+  void see(std::string_view name, bool organization);
 
   std::map<std::string, NameInfo, std::less<>> names_;
   std::size_t document_count_ = 0;
@@ -69,5 +74,21 @@ class IdentityResolver {
 /// A copy of ex with every name replaced by its canonical name; people of the document
 /// that became one are merged, and a replaced spelling becomes an alias.
 Extraction canonicalize(const Extraction& ex, const Identities& ids);
+
+/// Identities::canonical for strings interned in one pool: a look-up by address.
+class CanonicalNames {
+ public:
+  /// The names of ids.canonical that are in pool (no other string can be asked for).
+  CanonicalNames(const Identities& ids, StringPool& pool);
+  /// The canonical name of name (name itself when it does not change).
+  [[nodiscard]] Str resolve(Str name) const;
+  [[nodiscard]] bool empty() const { return canonical_.empty(); }
+
+ private:
+  std::unordered_map<const char*, Str> canonical_;
+};
+
+/// canonicalize() for facts whose strings are in pool (lists that change are added to it).
+DocFacts canonicalize(const DocFacts& ex, const CanonicalNames& names, StringPool& pool);
 
 }  // namespace quotegraph::graph

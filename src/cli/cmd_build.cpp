@@ -70,9 +70,9 @@ void run_build(const BuildOptions& opts, int& exit_code) {
     if (opts.view != "full" || !opts.format.empty()) {
       throw UsageError("--into adds to a corpus: --view and --format apply to -o and export");
     }
-    graph::Corpus corpus;
+    graph::Corpus corpus(graph::Keep::kFile);
     if (std::filesystem::exists(opts.into)) {
-      corpus = load_corpus_file(opts.into);
+      corpus = load_corpus_file(opts.into, graph::Keep::kFile);
     } else {
       spdlog::info("{} does not exist yet: creating it", opts.into);
     }
@@ -83,7 +83,8 @@ void run_build(const BuildOptions& opts, int& exit_code) {
   }
 
   const GraphOutput output = graph_output(opts.output, opts.format, opts.view);
-  graph::Corpus corpus;
+  // A graph needs only the facts of each document; a .qg file only what it saves.
+  graph::Corpus corpus(output.corpus ? graph::Keep::kFile : graph::Keep::kGraph);
   const std::size_t failed = add_inputs(opts, corpus, "the corpus");
   write_graph_output(corpus, output);
   exit_code = failed > 0 ? static_cast<int>(ExitCode::kInputFailed) : 0;

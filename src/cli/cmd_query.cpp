@@ -78,7 +78,7 @@ struct Loaded {
 
 Loaded load(const QueryOptions& opts) {
   Loaded l;
-  l.corpus = load_corpus_file(opts.corpus);
+  l.corpus = load_corpus_file(opts.corpus, graph::Keep::kGraph);
   l.full = l.corpus.graph(&l.identities);
   l.people = graph::person_graph(l.full);
   return l;

@@ -16,14 +16,14 @@ bool is_corpus_path(std::string_view path) {
   return ext == ".qg" || ext == ".QG" || ext == ".Qg" || ext == ".qG";
 }
 
-graph::Corpus load_corpus_file(const std::string& path) {
+graph::Corpus load_corpus_file(const std::string& path, graph::Keep keep) {
   // A large buffer (set before open, for libstdc++): a corpus is read once, front to back.
   std::vector<char> buffer(std::size_t{1} << 20);
   std::ifstream in;
   in.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   in.open(path, std::ios::binary);
   if (!in) throw Error(path + ": " + std::strerror(errno));
-  return graph::Corpus::load(in, path);
+  return graph::Corpus::load(in, path, keep);
 }
 
 void save_corpus_file(const graph::Corpus& corpus, const std::string& path) {

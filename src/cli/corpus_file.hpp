@@ -15,8 +15,9 @@ namespace quotegraph::cli {
 /// True when path ends in ".qg" (any case).
 bool is_corpus_path(std::string_view path);
 
-/// Loads path; throws Error (exit code 1) when it cannot be read or is not a corpus.
-graph::Corpus load_corpus_file(const std::string& path);
+/// Loads path, keeping what keep says; throws Error (exit code 1) when it cannot be read
+/// or is not a corpus.
+graph::Corpus load_corpus_file(const std::string& path, graph::Keep keep = graph::Keep::kBoth);
 
 /// Writes corpus to path through a temporary file and a rename.
 void save_corpus_file(const graph::Corpus& corpus, const std::string& path);

@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "extract/error.hpp"
+#include "extract/serialize.hpp"
 #include "sample_extractions.hpp"
 
 namespace quotegraph::graph {
@@ -56,7 +58,7 @@ TEST(Corpus, SameDocumentIsSkippedChangedOneReplacedInPlace) {
   EXPECT_EQ(c.add(text_of(seed, "v2"), changed), AddOutcome::kReplaced);
   ASSERT_EQ(c.documents().size(), 2u);
   EXPECT_EQ(c.documents()[0].id, seed.doc);
-  EXPECT_EQ(c.documents()[0].extraction.statements.size(), seed.statements.size() - 1);
+  EXPECT_EQ(c.documents()[0].facts.statements.size(), seed.statements.size() - 1);
 }
 
 TEST(Corpus, AddingInTwoStepsGivesTheSameFileAsInOne) {
@@ -90,6 +92,71 @@ TEST(Corpus, BrokenFilesAreReportedWithTheirLine) {
   EXPECT_EQ(message("{\"format\":\"quotegraph-corpus\",\"version\":1,\"documents\":2}\n"
                     "{\"id\":\"a\",\"extraction\":{}}\n"),
             "t.qg:2: truncated corpus: 1 of 2 documents");
+}
+
+std::string graphml_like(const Graph& g) {
+  // Enough of the graph to tell two apart: every node's fields and every edge.
+  std::ostringstream out;
+  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+    const NodeProps& n = g[*it];
+    out << to_string(n.kind) << '|' << n.label << '|' << n.cue << '|' << n.speaker << '|'
+        << n.document << '|' << n.date << '|' << n.confidence;
+    for (Str a : n.aliases) out << "|a:" << a;
+    for (Str r : n.roles) out << "|r:" << r;
+    for (Str d : n.documents) out << "|d:" << d;
+    for (auto [e, e_end] = boost::out_edges(*it, g); e != e_end; ++e) {
+      out << " -> " << boost::target(*e, g) << ':' << to_string(g[*e].relation) << ':'
+          << g[*e].weight << ':' << g[*e].first_date << ':' << g[*e].last_date;
+    }
+    out << '\n';
+  }
+  return out.str();
+}
+
+TEST(Corpus, KeepingOnlyTheGraphGivesTheSameGraphAndNoSave) {
+  Corpus both;
+  Corpus graph_only(Keep::kGraph);
+  for (Corpus* c : {&both, &graph_only}) {
+    c->add(text_of(testing::seed_extraction(), "seed text"), testing::seed_extraction());
+    c->add(text_of(testing::second_extraction(), "second"), testing::second_extraction());
+  }
+  EXPECT_EQ(graphml_like(graph_only.graph()), graphml_like(both.graph()));
+  EXPECT_FALSE(graphml_like(both.graph()).empty());
+  EXPECT_TRUE(graph_only.documents()[0].saved.empty());
+  EXPECT_EQ(graph_only.documents()[0].facts.statements.size(),
+            testing::seed_extraction().statements.size());
+  EXPECT_THROW(saved(graph_only), std::logic_error);
+
+  // Loading only what the graph needs gives the same graph as loading everything.
+  std::istringstream in(saved(both));
+  const Corpus back = Corpus::load(in, "t.qg", Keep::kGraph);
+  EXPECT_EQ(graphml_like(back.graph()), graphml_like(both.graph()));
+}
+
+TEST(Corpus, KeepingOnlyTheFileSavesTheSameBytesAndNoGraph) {
+  Corpus both;
+  Corpus file_only(Keep::kFile);
+  for (Corpus* c : {&both, &file_only}) {
+    c->add(text_of(testing::seed_extraction(), "seed text"), testing::seed_extraction());
+    c->add(text_of(testing::second_extraction(), "second"), testing::second_extraction());
+  }
+  EXPECT_EQ(saved(file_only), saved(both));
+  EXPECT_TRUE(file_only.documents()[0].facts.statements.empty());
+  EXPECT_THROW((void)file_only.graph(), std::logic_error);
+  std::istringstream in(saved(both));
+  EXPECT_EQ(saved(Corpus::load(in, "t.qg", Keep::kFile)), saved(both));
+}
+
+TEST(Corpus, SavedLineIsWhatNlohmannWrites) {
+  Extraction ex = testing::seed_extraction();
+  ex.doc = "id with \"quotes\", a tab\t and a bad byte \xff";
+  Corpus c;
+  c.add(text_of(ex, "text"), ex);
+  const std::string file = saved(c);
+  const std::string line = file.substr(file.find('\n') + 1);
+  nlohmann::ordered_json expected{{"id", ex.doc}, {"hash", content_hash("text")}, {"bytes", 4}};
+  expected["extraction"] = to_json(ex);
+  EXPECT_EQ(line, expected.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace
