@@ -143,8 +143,10 @@ void write_graphml(const graph::Graph& g, std::ostream& out) {
       "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
       "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>\n");
   bool dated = false;
-  for (auto [it, end] = boost::edges(g); it != end && !dated; ++it) {
-    dated = !std::string_view(g[*it].first_date).empty();
+  for (auto [v, v_end] = boost::vertices(g); v != v_end && !dated; ++v) {
+    for (auto [e, e_end] = boost::out_edges(*v, g); e != e_end && !dated; ++e) {
+      dated = !g[*e].first_date.empty();
+    }
   }
   if (dated) {
     w.raw(

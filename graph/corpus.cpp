@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <unordered_set>
 #include <utility>
 
 #include "extract/error.hpp"
@@ -43,6 +44,38 @@ std::string saved_form(const Extraction& ex) {
 
 std::string dumped(const std::string& s) {
   return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// At least the number of nodes of the graph, and not many more: one per document and
+// statement, one per distinct name or handle spelling (canonical names and handles
+// folded to lower case merge some of these).
+std::size_t node_bound(const std::vector<StoredDocument>& docs) {
+  std::size_t n = docs.size();
+  std::unordered_set<const char*> names;  // interned: one address per distinct string
+  auto see = [&](Str s) {
+    if (!s.empty()) names.insert(s.data());
+  };
+  for (const StoredDocument& d : docs) {
+    n += d.facts.statements.size();
+    for (const PersonFacts& p : d.facts.people) {
+      see(p.name);
+      for (Str h : p.handles) see(h);
+    }
+    for (const HandleFacts& h : d.facts.handles) {
+      see(h.handle);
+      see(h.person);
+    }
+    for (const StatementFacts& s : d.facts.statements) {
+      see(s.speaker);
+      see(s.addressee);
+      for (Str m : s.mentions) see(m);
+    }
+    for (const InteractionFacts& i : d.facts.interactions) {
+      see(i.from);
+      see(i.to);
+    }
+  }
+  return n + names.size();
 }
 
 }  // namespace
@@ -166,6 +199,7 @@ Graph Corpus::graph(const Identities& ids) const {
   check_keeps(Keep::kGraph, "graph");
   const CanonicalNames names(ids, *pool_);
   GraphBuilder builder(pool_);
+  builder.reserve(node_bound(docs_));
   for (const StoredDocument& d : docs_) builder.add(canonicalize(d.facts, names, *pool_));
   return builder.release();
 }

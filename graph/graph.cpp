@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <span>
 #include <tuple>
 #include <utility>
 
@@ -255,10 +256,23 @@ const Graph& GraphBuilder::graph() {
   return g_;
 }
 
+void move_graph(Graph& from, Graph& to) {
+  // Boost 1.74's adjacency_list has no move constructor and its swap() copies both
+  // graphs three times; its containers are public members, and swapping them moves the
+  // graph (edge descriptors point into the nodes of m_edges, which a list swap keeps).
+  to.m_vertices.swap(from.m_vertices);
+  to.m_edges.swap(from.m_edges);
+  to.m_property.swap(from.m_property);
+}
+
+void reserve_vertices(Graph& g, std::size_t n) { g.m_vertices.reserve(n); }
+
+void GraphBuilder::reserve(std::size_t vertices) { reserve_vertices(g_, vertices); }
+
 Graph GraphBuilder::release() {
   sync();
   Graph out;
-  out.swap(g_);
+  move_graph(g_, out);
   g_ = Graph();
   g_[boost::graph_bundle].strings = pool_;
   people_.clear();
@@ -280,6 +294,27 @@ std::optional<Vertex> GraphBuilder::find_handle(std::string_view handle) const {
 
 std::optional<Vertex> GraphBuilder::find_document(std::string_view id) const {
   return lookup(documents_, id);
+}
+
+InEdges::InEdges(const Graph& g, Relation relation) : start_(boost::num_vertices(g) + 1, 0) {
+  // Two passes over the out-edges (boost::edges of a directed adjacency_list trips
+  // GCC's -Wmaybe-uninitialized): count per target, then place.
+  auto each = [&](auto&& fn) {
+    for (auto [v, v_end] = boost::vertices(g); v != v_end; ++v) {
+      for (auto [e, e_end] = boost::out_edges(*v, g); e != e_end; ++e) {
+        if (g[*e].relation == relation) fn(*v, boost::target(*e, g));
+      }
+    }
+  };
+  each([&](Vertex, Vertex t) { ++start_[t + 1]; });
+  for (std::size_t v = 1; v < start_.size(); ++v) start_[v] += start_[v - 1];
+  sources_.resize(start_.back());
+  std::vector<std::size_t> next(start_.begin(), start_.end() - 1);
+  each([&](Vertex s, Vertex t) { sources_[next[t]++] = s; });
+}
+
+std::span<const Vertex> InEdges::sources(Vertex v) const {
+  return std::span<const Vertex>(sources_).subspan(start_[v], start_[v + 1] - start_[v]);
 }
 
 std::size_t count_nodes(const Graph& g, NodeKind kind) {
@@ -312,24 +347,22 @@ std::vector<std::string> node_ids(const Graph& g) {
 
 namespace {
 
+// Who owns each handle and who said each statement: the in-edges the walks need.
+struct Reverse {
+  explicit Reverse(const Graph& g)
+      : owners(g, Relation::kHasHandle), speakers(g, Relation::kSaid) {}
+  InEdges owners;
+  InEdges speakers;
+};
+
 // The parties a statement or handle target stands for: itself when a party, the owners
 // of a handle.
-void parties_of(const Graph& g, Vertex t, std::set<Vertex>& out) {
+void parties_of(const Graph& g, const Reverse& r, Vertex t, std::set<Vertex>& out) {
   if (is_party(g[t].kind)) {
     out.insert(t);
   } else if (g[t].kind == NodeKind::kHandle) {
-    for (auto [h, h_end] = boost::in_edges(t, g); h != h_end; ++h) {
-      if (g[*h].relation == Relation::kHasHandle) out.insert(boost::source(*h, g));
-    }
+    for (Vertex owner : r.owners.sources(t)) out.insert(owner);
   }
-}
-
-std::vector<Vertex> speakers_of(const Graph& g, Vertex statement) {
-  std::vector<Vertex> out;
-  for (auto [e, e_end] = boost::in_edges(statement, g); e != e_end; ++e) {
-    if (g[*e].relation == Relation::kSaid) out.push_back(boost::source(*e, g));
-  }
-  return out;
 }
 
 // Calls fn(speaker, target, relation, statement) for every party a statement mentions or
@@ -337,15 +370,16 @@ std::vector<Vertex> speakers_of(const Graph& g, Vertex statement) {
 // replies through on_reply.
 template <typename OnStatement, typename OnReply>
 void walk_person_links(const Graph& g, OnStatement on_statement, OnReply on_reply) {
+  const Reverse reverse(g);
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
     const Vertex v = *it;
     if (g[v].kind == NodeKind::kStatement) {
-      const std::vector<Vertex> speakers = speakers_of(g, v);
+      const std::span<const Vertex> speakers = reverse.speakers.sources(v);
       if (speakers.empty()) continue;
       for (Relation r : {Relation::kAddressedTo, Relation::kMentions}) {
         std::set<Vertex> targets;
         for (auto [e, e_end] = boost::out_edges(v, g); e != e_end; ++e) {
-          if (g[*e].relation == r) parties_of(g, boost::target(*e, g), targets);
+          if (g[*e].relation == r) parties_of(g, reverse, boost::target(*e, g), targets);
         }
         for (Vertex s : speakers) {
           for (Vertex t : targets) {
@@ -442,6 +476,7 @@ Graph people_documents_graph(const Graph& g) {
     if (kind == NodeKind::kDocument) doc_vertex.emplace(g[*it].document.view(), *mapped[*it]);
   }
 
+  const Reverse reverse(g);
   std::map<std::pair<Vertex, Vertex>, int> counts;  // (party, document) in out
   auto doc_of = [&](std::string_view id) -> std::optional<Vertex> {
     auto it = doc_vertex.find(id);
@@ -459,11 +494,11 @@ Graph people_documents_graph(const Graph& g) {
     const auto d = doc_of(g[v].document);
     if (!d) continue;
     std::set<Vertex> parties;
-    for (Vertex s : speakers_of(g, v)) parties.insert(s);
+    for (Vertex s : reverse.speakers.sources(v)) parties.insert(s);
     for (auto [e, e_end] = boost::out_edges(v, g); e != e_end; ++e) {
       const Relation r = g[*e].relation;
       if (r == Relation::kMentions || r == Relation::kAddressedTo) {
-        parties_of(g, boost::target(*e, g), parties);
+        parties_of(g, reverse, boost::target(*e, g), parties);
       }
     }
     for (Vertex p : parties) ++counts[{*mapped[p], *d}];

@@ -9,11 +9,17 @@
 //   Graph people = person_graph(g);                 // weighted person-to-person view
 #pragma once
 
+// GCC 12 sees a maybe-uninitialized optional in Boost 1.74's edge iterator of a
+// directed adjacency_list (used when such a graph is copied); it is a false positive.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <boost/graph/adjacency_list.hpp>
+#pragma GCC diagnostic pop
 #include <cstddef>
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -90,13 +96,23 @@ struct GraphProps {
   std::shared_ptr<StringPool> strings;
 };
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps,
+/// Directed only: in-edges would cost two more words per edge and one more array per
+/// node, and the few questions that need them build an InEdges.
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, NodeProps,
                                     EdgeProps, GraphProps>;
 using Vertex = Graph::vertex_descriptor;
 using Edge = Graph::edge_descriptor;
 
 /// The pool of g (created when g has none): for graphs built by hand.
 StringPool& strings(Graph& g);
+
+/// Moves from into to (from is left empty) without copying: Graph has no move
+/// constructor in Boost 1.74, and its swap() copies.
+void move_graph(Graph& from, Graph& to);
+
+/// Room for n vertices, so that adding them does not reallocate (and briefly hold twice
+/// the vertex storage).
+void reserve_vertices(Graph& g, std::size_t n);
 
 /// Adds extractions to a graph. Nodes and edges come in input order, so the same
 /// extractions give the same graph. People and organisations are merged by canonical
@@ -112,9 +128,12 @@ class GraphBuilder {
   /// The same for facts whose strings are in this builder's pool.
   void add(const DocFacts& ex);
 
+  /// Room for this many nodes in all (see reserve_vertices()).
+  void reserve(std::size_t vertices);
+
   /// The graph so far.
   [[nodiscard]] const Graph& graph();
-  /// Moves the graph out; the builder is empty afterwards.
+  /// Moves the graph out (no copy); the builder is empty afterwards.
   [[nodiscard]] Graph release();
 
   [[nodiscard]] std::optional<Vertex> find_person(std::string_view name) const;
@@ -162,6 +181,22 @@ class GraphBuilder {
   Str current_doc_;                                 // the id of the one being added
   bool new_doc_ = false;                            // current_doc_ was not seen before
   std::size_t adds_ = 0;                            // add() calls so far
+};
+
+/// For each vertex, the sources of its in-edges of one relation, by source then out-edge
+/// order: found by going over every edge, since Graph keeps out-edges only.
+///
+/// Example:
+///   InEdges said(g, Relation::kSaid);
+///   for (Vertex speaker : said.sources(statement)) ...
+class InEdges {
+ public:
+  InEdges(const Graph& g, Relation relation);
+  [[nodiscard]] std::span<const Vertex> sources(Vertex v) const;
+
+ private:
+  std::vector<std::size_t> start_;  // per vertex, where its sources begin in sources_
+  std::vector<Vertex> sources_;
 };
 
 /// The number of nodes of one kind.

@@ -7,7 +7,9 @@
 #include <boost/graph/page_rank.hpp>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
+#include <span>
 #include <tuple>
 
 #include "extract/error.hpp"
@@ -17,6 +19,7 @@ namespace quotegraph::graph {
 namespace {
 
 using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+using Bidirectional = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
 
 bool is_party(const NodeProps& n) {
   return n.kind == NodeKind::kPerson || n.kind == NodeKind::kOrganization;
@@ -146,11 +149,11 @@ Vertex NameIndex::find(std::string_view name) const {
     if (auto v = unique(found, "the surname")) return *v;
   }
   // A handle typed without its @ stands for its owner.
+  std::optional<InEdges> owners;  // only when a handle matches
   for (Vertex h : handles_) {
     if (handle_fold(g_[h].label) != handle_fold(query)) continue;
-    for (auto [e, end] = boost::in_edges(h, g_); e != end; ++e) {
-      if (g_[*e].relation == Relation::kHasHandle) found.push_back(boost::source(*e, g_));
-    }
+    if (!owners) owners.emplace(g_, Relation::kHasHandle);
+    for (Vertex owner : owners->sources(h)) found.push_back(owner);
   }
   if (auto v = unique(found, "the owner")) return *v;
   return fail();
@@ -169,10 +172,13 @@ Vertex NameIndex::find_party_or_handle(std::string_view name) const {
 }
 
 std::optional<Vertex> speaker_of(const Graph& g, Vertex statement) {
-  for (auto [e, end] = boost::in_edges(statement, g); e != end; ++e) {
-    if (g[*e].relation == Relation::kSaid) return boost::source(*e, g);
-  }
-  return std::nullopt;
+  return speaker_of(InEdges(g, Relation::kSaid), statement);
+}
+
+std::optional<Vertex> speaker_of(const InEdges& said, Vertex statement) {
+  const std::span<const Vertex> speakers = said.sources(statement);
+  if (speakers.empty()) return std::nullopt;
+  return speakers.front();
 }
 
 std::vector<Vertex> find_statements(const Graph& g, const StatementFilter& filter) {
@@ -184,20 +190,21 @@ std::vector<Vertex> find_statements(const Graph& g, const StatementFilter& filte
     for (auto [e, end] = boost::out_edges(m, g); e != end; ++e) {
       if (g[*e].relation == Relation::kHasHandle) targets.insert(boost::target(*e, g));
     }
-    for (auto [e, end] = boost::in_edges(m, g); e != end; ++e) {
-      if (g[*e].relation == Relation::kHasHandle) targets.insert(boost::source(*e, g));
-    }
+    for (Vertex owner : InEdges(g, Relation::kHasHandle).sources(m)) targets.insert(owner);
   }
   std::vector<std::string> words;
   for (const std::string& w : filter.words) {
     if (!fold(w).empty()) words.push_back(fold(w));
   }
 
+  std::optional<InEdges> said;
+  if (filter.speaker) said.emplace(g, Relation::kSaid);
+
   std::vector<Vertex> out;
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
     const Vertex s = *it;
     if (g[s].kind != NodeKind::kStatement) continue;
-    if (filter.speaker && speaker_of(g, s) != filter.speaker) continue;
+    if (filter.speaker && speaker_of(*said, s) != filter.speaker) continue;
     if (filter.mentions) {
       bool hit = false;
       for (auto [e, e_end] = boost::out_edges(s, g); e != e_end && !hit; ++e) {
@@ -259,9 +266,18 @@ std::vector<double> pagerank(const Graph& g) {
   const std::size_t n = boost::num_vertices(g);
   std::vector<double> rank(n, 0.0);
   if (n == 0) return rank;
+  // Boost's page_rank sums over in-edges when the graph has them: a bidirectional copy,
+  // edges added by source then out-edge order, keeps its arithmetic (and results) the
+  // same as on the view graphs, whose edges were added in that order.
+  Bidirectional b(n);
+  for (auto [v, v_end] = boost::vertices(g); v != v_end; ++v) {
+    for (auto [e, e_end] = boost::out_edges(*v, g); e != e_end; ++e) {
+      boost::add_edge(*v, boost::target(*e, g), b);
+    }
+  }
   std::vector<double> scratch(n, 0.0);
-  auto index = boost::get(boost::vertex_index, g);
-  boost::graph::page_rank(g, boost::make_iterator_property_map(rank.begin(), index),
+  auto index = boost::get(boost::vertex_index, b);
+  boost::graph::page_rank(b, boost::make_iterator_property_map(rank.begin(), index),
                           boost::graph::n_iterations(100), 0.85, n,
                           boost::make_iterator_property_map(scratch.begin(), index));
   double sum = 0;
@@ -291,6 +307,7 @@ std::vector<std::size_t> components(const Graph& g, std::size_t& count) {
 Graph ego_network(const Graph& g, Vertex center, std::size_t depth) {
   const std::vector<std::size_t> dist = bfs_distances(undirected(g), center, nullptr);
   Graph out;
+  out[boost::graph_bundle] = g[boost::graph_bundle];
   std::vector<std::optional<Vertex>> mapped(boost::num_vertices(g));
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
     if (dist[*it] <= depth) mapped[*it] = boost::add_vertex(g[*it], out);

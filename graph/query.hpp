@@ -55,8 +55,11 @@ struct StatementFilter {
 /// The statements that pass, in graph order (documents in corpus order).
 std::vector<Vertex> find_statements(const Graph& g, const StatementFilter& filter);
 
-/// The speaker of a statement, if any.
+/// The speaker of a statement, if any. Goes over every edge: for many statements, build
+/// InEdges(g, Relation::kSaid) once and use the overload below.
 std::optional<Vertex> speaker_of(const Graph& g, Vertex statement);
+/// The speaker of a statement from the said edges of its graph.
+std::optional<Vertex> speaker_of(const InEdges& said, Vertex statement);
 
 /// One neighbour of a party in the full graph.
 struct Neighbor {

@@ -106,7 +106,9 @@ Table stats(const Loaded& l) {
         {text("nodes"), text(std::string(graph::to_string(k))), number(graph::count_nodes(g, k))});
   }
   std::map<Relation, std::size_t> edges;
-  for (auto [it, end] = boost::edges(g); it != end; ++it) ++edges[g[*it].relation];
+  for (auto [v, v_end] = boost::vertices(g); v != v_end; ++v) {
+    for (auto [e, e_end] = boost::out_edges(*v, g); e != e_end; ++e) ++edges[g[*e].relation];
+  }
   for (Relation r : {Relation::kSaid, Relation::kMentions, Relation::kHasHandle,
                      Relation::kAddressedTo, Relation::kRepliedTo, Relation::kAppearsIn}) {
     t.rows.push_back({text("edges"), text(std::string(graph::to_string(r))), number(edges[r])});
@@ -127,9 +129,10 @@ Table speakers(const Loaded& l, std::size_t top) {
     std::set<std::string> documents;
   };
   std::map<Vertex, Row> rows;
+  const graph::InEdges said(g, Relation::kSaid);
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
     if (g[*it].kind != NodeKind::kStatement) continue;
-    if (auto s = graph::speaker_of(g, *it)) {
+    if (auto s = graph::speaker_of(said, *it)) {
       Row& r = rows[*s];
       r.v = *s;
       ++r.statements;
@@ -162,8 +165,9 @@ Table quotes(const Loaded& l, const QueryOptions& opts) {
     for (std::string w; in >> w;) filter.words.push_back(w);
   }
   Table t{{"speaker", "cue", "text", "document", "date"}, {}};
+  const graph::InEdges said(g, Relation::kSaid);
   for (Vertex s : graph::find_statements(g, filter)) {
-    const auto speaker = graph::speaker_of(g, s);
+    const auto speaker = graph::speaker_of(said, s);
     t.rows.push_back({speaker ? text(g[*speaker].label) : Cell(), optional_text(g[s].cue),
                       text(g[s].text), text(g[s].document), optional_text(g[s].date)});
   }

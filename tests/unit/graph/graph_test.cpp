@@ -57,7 +57,7 @@ TEST(GraphBuilder, OneDocumentHasEveryKindAndRelation) {
   EXPECT_EQ(weight_of(g, *first, doc, Relation::kAppearsIn), 1);
 
   // Every statement appears in the document, even the one nobody said.
-  EXPECT_EQ(boost::in_degree(doc, g), 4u);
+  EXPECT_EQ(InEdges(g, Relation::kAppearsIn).sources(doc).size(), 4u);
   // said: 3, mentions: 1, addressed_to: 2, appears_in: 4, has_handle: 2, replied_to: 2.
   EXPECT_EQ(boost::num_edges(g), 14u);
 }
@@ -95,11 +95,7 @@ TEST(GraphBuilder, HandleAddresseeStandsForItsOwner) {
   b.add(ex);
   const Graph& g = b.graph();
   const Vertex aoc = *b.find_person("Alexandria Ocasio-Cortez");
-  int addressed = 0;
-  for (auto [it, end] = boost::in_edges(aoc, g); it != end; ++it) {
-    if (g[*it].relation == Relation::kAddressedTo) ++addressed;
-  }
-  EXPECT_EQ(addressed, 1);
+  EXPECT_EQ(InEdges(g, Relation::kAddressedTo).sources(aoc).size(), 1u);
 }
 
 TEST(GraphBuilder, SameInputGivesTheSameGraph) {
@@ -172,8 +168,64 @@ TEST(PersonGraph, LeavesOutSelfMentions) {
   GraphBuilder b;
   b.add(ex);
   const Graph p = person_graph(b.graph());
-  for (auto [it, end] = boost::edges(p); it != end; ++it) {
-    EXPECT_NE(boost::source(*it, p), boost::target(*it, p));
+  for (auto [v, v_end] = boost::vertices(p); v != v_end; ++v) {
+    for (auto [e, e_end] = boost::out_edges(*v, p); e != e_end; ++e) {
+      EXPECT_NE(boost::source(*e, p), boost::target(*e, p));
+    }
+  }
+}
+
+TEST(InEdges, SourcesPerTargetAndRelationInVertexOrder) {
+  GraphBuilder b;
+  b.add(seed_extraction());
+  const Graph& g = b.graph();
+  const Vertex corbyn = *b.find_person("Jeremy Corbyn");
+  const Vertex aoc = *b.find_person("Alexandria Ocasio-Cortez");
+  const Vertex at_aoc = *b.find_handle("@AOC");
+  const InEdges owners(g, Relation::kHasHandle);
+  ASSERT_EQ(owners.sources(at_aoc).size(), 1u);
+  EXPECT_EQ(owners.sources(at_aoc)[0], aoc);
+  EXPECT_TRUE(owners.sources(corbyn).empty());
+  // Every statement's in-edges: its speaker only; sources come in vertex order.
+  const InEdges said(g, Relation::kSaid);
+  std::size_t total = 0;
+  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+    const auto sources = said.sources(*it);
+    total += sources.size();
+    EXPECT_TRUE(std::is_sorted(sources.begin(), sources.end()));
+    for (Vertex s : sources) EXPECT_TRUE(find_edge(g, s, *it, Relation::kSaid).has_value());
+  }
+  EXPECT_EQ(total, 3u);
+}
+
+TEST(GraphBuilder, ReleaseMovesTheGraphAndLeavesTheBuilderEmpty) {
+  GraphBuilder b;
+  b.add(seed_extraction());
+  const std::size_t nodes = boost::num_vertices(b.graph());
+  const std::size_t edges = boost::num_edges(b.graph());
+  const Graph g = b.release();
+  EXPECT_EQ(boost::num_vertices(g), nodes);
+  EXPECT_EQ(boost::num_edges(g), edges);
+  EXPECT_EQ(boost::num_vertices(b.graph()), 0u);
+  EXPECT_FALSE(b.find_person("Jeremy Corbyn").has_value());
+  // The strings outlive the builder: the graph holds their pool.
+  EXPECT_EQ(g[0].kind, NodeKind::kDocument);  // the document comes first
+  EXPECT_EQ(g[0].label, "seed");
+  EXPECT_TRUE(g[boost::graph_bundle].strings != nullptr);
+}
+
+TEST(GraphBuilder, ReserveChangesNothingButCapacity) {
+  GraphBuilder a;
+  GraphBuilder b;
+  b.reserve(1000);
+  a.add(seed_extraction());
+  b.add(seed_extraction());
+  const Graph& ga = a.graph();
+  const Graph& gb = b.graph();
+  ASSERT_EQ(boost::num_vertices(ga), boost::num_vertices(gb));
+  for (std::size_t v = 0; v < boost::num_vertices(ga); ++v) {
+    EXPECT_EQ(ga[v].label, gb[v].label);
+    EXPECT_EQ(boost::out_degree(v, ga), boost::out_degree(v, gb));
   }
 }
 
