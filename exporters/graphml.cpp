@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,68 +23,84 @@ constexpr std::array<std::string_view, 13> kNodeKeys{
     "kind",  "label", "text",      "cue",     "speaker", "document",  "date",
     "title", "url",   "publisher", "aliases", "roles",   "confidence"};
 
-// The document is built in a buffer and handed to the stream in blocks of about this
-// size: one write per block instead of one stream operation per value.
+// The document is built in a buffer of this size and handed to the stream when the next
+// piece does not fit: one write per megabyte instead of one stream operation per value.
 constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
 
 class Writer {
  public:
-  explicit Writer(std::ostream& out) : out_(out) { buf_.reserve(kBlockBytes + 4096); }
-  Writer(const Writer&) = delete;
-  Writer& operator=(const Writer&) = delete;
-  ~Writer() = default;
+  explicit Writer(std::ostream& out)
+      : out_(out), buf_(new char[kBlockBytes]), p_(buf_.get()), end_(p_ + kBlockBytes) {}
 
-  void raw(std::string_view s) { buf_.append(s); }
-  void escaped(std::string_view s) { append_xml_escaped(buf_, s); }
+  void raw(std::string_view s) {
+    if (!room(s.size()))
+      return out_.write(s.data(), static_cast<std::streamsize>(s.size())), void();
+    std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
+  }
+  void escaped(std::string_view s) {
+    if (!room(s.size() * kXmlEscapeGrowth)) {  // longer than a block: a string of its own
+      std::string text;
+      append_xml_escaped(text, s);
+      out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+      return;
+    }
+    p_ = write_xml_escaped(p_, s);
+  }
   template <typename Int>
   void number(Int n) {
-    std::array<char, 24> digits{};
-    auto [end, ec] = std::to_chars(digits.data(), digits.data() + digits.size(), n);
-    buf_.append(digits.data(), end);
+    room(24);
+    p_ = std::to_chars(p_, end_, n).ptr;
   }
   // format_double() without the string.
   void real(double value) {
-    std::array<char, 32> digits{};
-    auto [end, ec] = std::to_chars(digits.data(), digits.data() + digits.size(), value);
+    room(32);
+    auto [end, ec] = std::to_chars(p_, end_, value);
     if (!std::isfinite(value) || ec != std::errc()) {
-      buf_.push_back('0');
+      *p_++ = '0';
     } else {
-      buf_.append(digits.data(), end);
+      p_ = end;
     }
   }
   // <data key="key">value</data> with value escaped.
   void data(std::string_view key, std::string_view value) {
-    buf_.append("      <data key=\"");
-    buf_.append(key);
-    buf_.append("\">");
-    append_xml_escaped(buf_, value);
-    buf_.append("</data>\n");
+    raw("      <data key=\"");
+    raw(key);
+    raw("\">");
+    escaped(value);
+    raw("</data>\n");
   }
   template <typename List>
   void joined(std::string_view key, const List& parts) {
-    buf_.append("      <data key=\"");
-    buf_.append(key);
-    buf_.append("\">");
+    raw("      <data key=\"");
+    raw(key);
+    raw("\">");
     bool first = true;
-    for (const auto& p : parts) {
-      if (!first) buf_.append("; ");
+    for (const auto& part : parts) {
+      if (!first) raw("; ");
       first = false;
-      append_xml_escaped(buf_, std::string_view(p));
+      escaped(std::string_view(part));
     }
-    buf_.append("</data>\n");
-  }
-  // Hands a full block to the stream.
-  void maybe_flush() {
-    if (buf_.size() >= kBlockBytes) flush();
+    raw("</data>\n");
   }
   void flush() {
-    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-    buf_.clear();
+    out_.write(buf_.get(), p_ - buf_.get());
+    p_ = buf_.get();
   }
 
  private:
+  // Makes room for n bytes (flushing when needed); false when n is more than a block,
+  // after flushing, so that the caller can write past the buffer in order.
+  bool room(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - p_) >= n) return true;
+    flush();
+    return n <= kBlockBytes;
+  }
+
   std::ostream& out_;
-  std::string buf_;
+  std::unique_ptr<char[]> buf_;
+  char* p_;
+  char* end_;
 };
 
 constexpr std::array<char, 5> kPrefix{'p', 'o', 'h', 's', 'd'};
@@ -164,7 +182,6 @@ void write_graphml(const graph::Graph& g, std::ostream& out) {
     const NodeProps& n = g[*it];
     numbers[*it] = ++counters[static_cast<std::size_t>(n.kind)];
     write_node(w, n, numbers[*it]);
-    w.maybe_flush();
   }
   std::size_t edge_number = 0;
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
@@ -188,7 +205,6 @@ void write_graphml(const graph::Graph& g, std::ostream& out) {
         w.data("last_date", props.last_date);
       }
       w.raw("    </edge>\n");
-      w.maybe_flush();
     }
   }
   w.raw("  </graph>\n</graphml>\n");

@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace quotegraph::exporters {
 namespace {
@@ -74,15 +75,33 @@ bool is_clean_text(std::string_view s) {
   return true;
 }
 
-void append_xml_escaped(std::string& out, std::string_view s) {
-  std::size_t run = 0;  // start of the bytes not yet appended, all kept as they are
-  auto flush = [&](std::size_t i) {
-    if (i > run) out.append(s.data() + run, i - run);
-  };
-  for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b >= 0x20 && b < 0x80) {
-      const char* entity = nullptr;
+namespace {
+
+// Per byte: 0 copied as it is, 1 escaped as an entity, 2 needs a look (a control
+// character to drop, or the start of a multi-byte sequence to check).
+constexpr std::array<unsigned char, 256> kXmlClass = [] {
+  std::array<unsigned char, 256> c{};
+  for (std::size_t b = 0; b < 256; ++b) c[b] = b < 0x20 || b >= 0x80 ? 2 : 0;
+  c['\t'] = 0;
+  c['\n'] = 0;
+  for (const char ch : {'&', '<', '>', '"', '\r'}) c[static_cast<unsigned char>(ch)] = 1;
+  return c;
+}();
+
+}  // namespace
+
+char* write_xml_escaped(char* out, std::string_view s) {
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (p < end) {
+    const char* run = p;
+    while (p < end && kXmlClass[static_cast<unsigned char>(*p)] == 0) ++p;
+    std::memcpy(out, run, static_cast<std::size_t>(p - run));
+    out += p - run;
+    if (p == end) break;
+    const auto b = static_cast<unsigned char>(*p);
+    if (kXmlClass[b] == 1) {
+      std::string_view entity;
       switch (b) {
         case '&':
           entity = "&amp;";
@@ -97,26 +116,29 @@ void append_xml_escaped(std::string& out, std::string_view s) {
           entity = "&quot;";
           break;
         default:
-          ++i;
-          continue;
+          entity = "&#13;";
       }
-      flush(i);
-      out.append(entity);
-      run = ++i;
+      std::memcpy(out, entity.data(), entity.size());
+      out += entity.size();
+      ++p;
       continue;
     }
     char32_t cp = 0;
-    const std::size_t len = decode(s, i, cp);
-    if (len != 0 && allowed(cp) && cp != '\r') {
-      i += len;
-      continue;
+    const std::size_t len = b < 0x80 ? 0 : decode(s, static_cast<std::size_t>(p - s.data()), cp);
+    if (len != 0 && allowed(cp)) {
+      std::memcpy(out, p, len);
+      out += len;
     }
-    flush(i);
-    if (len != 0 && cp == '\r') out.append("&#13;");
-    i += len == 0 ? 1 : len;  // a stray byte or a character XML forbids is dropped
-    run = i;
+    p += len == 0 ? 1 : len;  // a control character or stray byte is dropped
   }
-  flush(s.size());
+  return out;
+}
+
+void append_xml_escaped(std::string& out, std::string_view s) {
+  const std::size_t at = out.size();
+  out.resize(at + s.size() * kXmlEscapeGrowth);
+  char* end = write_xml_escaped(out.data() + at, s);
+  out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
 std::string shorten(std::string_view s, std::size_t max_chars) {

@@ -25,6 +25,13 @@ std::string clean_text(std::string_view s);
 /// Example: append_xml_escaped(out, "a<b\x01") appends "a&lt;b".
 void append_xml_escaped(std::string& out, std::string_view s);
 
+/// At most this many output bytes per input byte of append_xml_escaped ("&quot;").
+inline constexpr std::size_t kXmlEscapeGrowth = 6;
+
+/// append_xml_escaped() into out, which has room for kXmlEscapeGrowth * s.size() bytes;
+/// returns the end of what was written.
+char* write_xml_escaped(char* out, std::string_view s);
+
 /// True when clean_text(s) == s: no byte needs dropping.
 bool is_clean_text(std::string_view s);
 
