@@ -317,6 +317,28 @@ std::span<const Vertex> InEdges::sources(Vertex v) const {
   return std::span<const Vertex>(sources_).subspan(start_[v], start_[v + 1] - start_[v]);
 }
 
+namespace {
+
+// What glibc's malloc takes for a block of n bytes: an 8-byte header, 16-byte steps,
+// 32 bytes at least.
+std::size_t heap_block(std::size_t n) { return std::max<std::size_t>(32, (n + 8 + 15) / 16 * 16); }
+
+}  // namespace
+
+GraphMemory memory_use(const Graph& g) {
+  GraphMemory m;
+  m.nodes = boost::num_vertices(g);
+  m.vertex_bytes = g.m_vertices.capacity() * sizeof(g.m_vertices[0]);
+  for (const auto& v : g.m_vertices) {
+    const auto& out = v.m_out_edges;
+    m.edges += out.size();
+    if (out.capacity() > 0) m.out_edge_bytes += heap_block(out.capacity() * sizeof(out[0]));
+  }
+  m.edge_props_bytes = m.edges * heap_block(sizeof(EdgeProps));
+  if (const auto& pool = g[boost::graph_bundle].strings) m.string_bytes = pool->bytes();
+  return m;
+}
+
 std::size_t count_nodes(const Graph& g, NodeKind kind) {
   std::size_t n = 0;
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {

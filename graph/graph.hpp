@@ -199,6 +199,19 @@ class InEdges {
   std::vector<Vertex> sources_;
 };
 
+/// What a graph holds in memory, counted from its containers (not measured): the vertex
+/// array, the out-edge arrays, one heap block of EdgeProps per edge (Boost allocates
+/// them one by one), and the string pool.
+struct GraphMemory {
+  std::size_t nodes = 0;
+  std::size_t edges = 0;
+  std::size_t vertex_bytes = 0;    ///< vertex array, reserved capacity included
+  std::size_t out_edge_bytes = 0;  ///< out-edge arrays, capacity and heap headers included
+  std::size_t edge_props_bytes = 0;
+  std::size_t string_bytes = 0;  ///< the pool (shared with whatever else uses it)
+};
+GraphMemory memory_use(const Graph& g);
+
 /// The number of nodes of one kind.
 std::size_t count_nodes(const Graph& g, NodeKind kind);
 

@@ -80,6 +80,18 @@ StageTimes write_graph_output(const graph::Corpus& corpus, const GraphOutput& ou
   start = std::chrono::steady_clock::now();
   graph::Graph full = corpus.graph(ids);
   times.graph = seconds_since(start);
+  if (spdlog::should_log(spdlog::level::info)) {
+    const graph::GraphMemory m = graph::memory_use(full);
+    const auto per = [](std::size_t bytes, std::size_t n) {
+      return n == 0 ? 0.0 : static_cast<double>(bytes) / static_cast<double>(n);
+    };
+    spdlog::info(
+        "graph memory (counted): {} nodes x {:.0f} bytes (vertex array), {} edges x {:.0f} "
+        "bytes (out-edge arrays {:.0f} + properties {:.0f}), strings {:.1f} MB",
+        m.nodes, per(m.vertex_bytes, m.nodes), m.edges,
+        per(m.out_edge_bytes + m.edge_props_bytes, m.edges), per(m.out_edge_bytes, m.edges),
+        per(m.edge_props_bytes, m.edges), static_cast<double>(m.string_bytes) / 1e6);
+  }
   start = std::chrono::steady_clock::now();
   if (output.view == graph::View::kFull) {
     times.view = seconds_since(start);

@@ -214,6 +214,22 @@ TEST(GraphBuilder, ReleaseMovesTheGraphAndLeavesTheBuilderEmpty) {
   EXPECT_TRUE(g[boost::graph_bundle].strings != nullptr);
 }
 
+TEST(GraphMemory, CountsEveryNodeEdgeAndTheStrings) {
+  GraphBuilder b;
+  b.add(seed_extraction());
+  const Graph& g = b.graph();
+  const GraphMemory m = memory_use(g);
+  EXPECT_EQ(m.nodes, boost::num_vertices(g));
+  EXPECT_EQ(m.edges, boost::num_edges(g));
+  EXPECT_GE(m.vertex_bytes, m.nodes * sizeof(NodeProps));
+  EXPECT_GE(m.out_edge_bytes, m.edges * 16);    // a target and a pointer per edge at least
+  EXPECT_EQ(m.edge_props_bytes, m.edges * 32);  // 24 bytes of EdgeProps in a 32-byte block
+  EXPECT_GT(m.string_bytes, 0u);
+  // A node's strings are handles: its size does not grow with its text.
+  EXPECT_LE(sizeof(NodeProps), 112u);
+  EXPECT_EQ(sizeof(EdgeProps), 24u);
+}
+
 TEST(GraphBuilder, ReserveChangesNothingButCapacity) {
   GraphBuilder a;
   GraphBuilder b;
