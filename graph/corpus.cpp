@@ -135,6 +135,14 @@ Corpus Corpus::load(std::istream& in, const std::string& source, Keep keep) {
   while (std::getline(in, line)) {
     ++number;
     if (line.empty()) continue;
+    if (header && keep == Keep::kGraph) {
+      // Straight to the facts: no JSON tree, no Extraction.
+      StoredDocument d;
+      if (read_document_facts(line, *corpus.pool_, d)) {
+        corpus.add(std::move(d));
+        continue;
+      }
+    }
     nlohmann::json j;
     try {
       j = nlohmann::json::parse(line);

@@ -52,6 +52,12 @@ struct StoredDocument {
   std::string saved;
 };
 
+/// Reads one document line of a .qg file (not the header) into d's id, hash, bytes and
+/// facts, strings interned in pool, when the line is valid JSON of the shape save()
+/// writes; false for anything else (a broken line, an unexpected type, a duplicate key),
+/// and then d is unspecified. Corpus::load() reads such lines with nlohmann instead.
+bool read_document_facts(std::string_view line, StringPool& pool, StoredDocument& d);
+
 enum class AddOutcome {
   kAdded,      ///< a new id
   kUnchanged,  ///< same id and hash as a stored document: skipped

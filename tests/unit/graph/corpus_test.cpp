@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -157,6 +158,138 @@ TEST(Corpus, SavedLineIsWhatNlohmannWrites) {
   nlohmann::ordered_json expected{{"id", ex.doc}, {"hash", content_hash("text")}, {"bytes", 4}};
   expected["extraction"] = to_json(ex);
   EXPECT_EQ(line, expected.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+}
+
+}  // namespace
+}  // namespace quotegraph::graph
+
+namespace quotegraph::graph {
+namespace {
+
+// The facts of a .qg document line through nlohmann, the way Corpus::load reads a line
+// that read_document_facts gives up on.
+DocFacts slow_facts(const std::string& line, StringPool& pool) {
+  const nlohmann::json j = nlohmann::json::parse(line);
+  Extraction ex = extraction_from_json(j["extraction"]);
+  ex.doc = j["id"].get<std::string>();
+  return facts_of(ex, pool);
+}
+
+std::string described(const DocFacts& f) {
+  std::ostringstream out;
+  out << f.doc << '|' << f.title << '|' << f.date << '|' << f.url << '|' << f.publisher;
+  for (const StatementFacts& s : f.statements) {
+    out << "\nS " << s.text << '|' << s.speaker << '|' << s.cue << '|' << s.addressee << '|'
+        << s.confidence << '|' << std::signbit(s.confidence);
+    for (Str m : s.mentions) out << "|m:" << m;
+  }
+  for (const PersonFacts& p : f.people) {
+    out << "\nP " << p.name << '|' << (p.kind == EntityKind::kOrganization ? "org" : "person");
+    for (Str a : p.aliases) out << "|a:" << a;
+    for (Str h : p.handles) out << "|h:" << h;
+    for (Str r : p.roles) out << "|r:" << r;
+  }
+  for (const HandleFacts& h : f.handles) out << "\nH " << h.handle << '|' << h.person;
+  for (const InteractionFacts& i : f.interactions) {
+    out << "\nI " << i.type << '|' << i.from << '|' << i.to;
+  }
+  return out.str();
+}
+
+TEST(ReadDocumentFacts, GivesWhatNlohmannGivesForSavedLines) {
+  Corpus c;
+  Extraction odd = testing::seed_extraction();
+  odd.doc = "odd \"id\" \\ \xC3\xA9 \xF0\x9F\x8E\x89";
+  odd.title = "tab\there, newline\nthere, control \x01, slash /";
+  odd.statements[0].confidence = 0.1 + 0.2;
+  odd.statements[1].confidence = 1.0;
+  c.add(text_of(testing::seed_extraction(), "a"), testing::seed_extraction());
+  c.add(text_of(testing::second_extraction(), "b"), testing::second_extraction());
+  c.add(text_of(odd, "c"), odd);
+  std::istringstream in(saved(c));
+  std::string line;
+  std::getline(in, line);  // the header
+  int lines = 0;
+  while (std::getline(in, line)) {
+    StringPool fast_pool;
+    StringPool slow_pool;
+    StoredDocument d;
+    ASSERT_TRUE(read_document_facts(line, fast_pool, d)) << line;
+    EXPECT_EQ(described(d.facts), described(slow_facts(line, slow_pool)));
+    EXPECT_EQ(d.id, d.facts.doc);
+    EXPECT_FALSE(d.hash.empty());
+    ++lines;
+  }
+  EXPECT_EQ(lines, 3);
+}
+
+TEST(ReadDocumentFacts, ReadsOddButValidJsonAsNlohmannDoes) {
+  const char* lines[] = {
+      // Whitespace, escapes, unknown keys, fields of other types, non-object entries.
+      R"( { "x" : [1, {"y": null}], "id" : "a\u00e9\ud83c\udf89\/", "bytes" : 0,
+            "extraction" : {"title": 5, "date": null, "url": "u", "publisher": ["p"],
+              "statements": [{"text": "t", "speaker": null, "cue": 1, "mentions": ["@a", 2, "B"],
+                              "addressee": "C", "confidence": 1, "start": -3, "end": 1e2,
+                              "speaker_mention": {"start": 0, "end": 1, "text": 7}},
+                             {"confidence": -0.0, "mentions": "not a list"}],
+              "people": [{"name": "N", "kind": "organization", "aliases": ["A"]}, 3, {"kind": 9}],
+              "handles": [{"handle": "@h"}, "x", {"handle": "@i", "person": "P"}],
+              "interactions": [{"type": "replied_to", "from": "F", "to": "T"}, null]} } )",
+      R"({"id":"b","extraction":{"statements":"none","people":{},"doc":"ignored"}})",
+      R"({"id":"c","hash":"","extraction":{"statements":[{"confidence":2.5e-1}]}})",
+  };
+  for (const char* line : lines) {
+    StringPool fast_pool;
+    StringPool slow_pool;
+    StoredDocument d;
+    ASSERT_TRUE(read_document_facts(line, fast_pool, d)) << line;
+    EXPECT_EQ(described(d.facts), described(slow_facts(line, slow_pool))) << line;
+  }
+}
+
+TEST(ReadDocumentFacts, GivesUpOnWhatItCannotVouchFor) {
+  const char* lines[] = {
+      "",
+      "[]",
+      R"({"id":"a"})",                                  // no extraction
+      R"({"extraction":{}})",                           // no id
+      R"({"id":1,"extraction":{}})",                    // id not a string
+      R"({"id":"a","extraction":{}} x)",                // trailing text
+      R"({"id":"a","extraction":{},})",                 // trailing comma
+      R"({"id":"a","id":"b","extraction":{}})",         // duplicate key
+      R"({"id":"a","hash":null,"extraction":{}})",      // nlohmann's value() throws
+      R"({"id":"a","bytes":-1,"extraction":{}})",       // not a size
+      R"({"id":"a","extraction":{"statements":[1]}})",  // a statement not an object
+      R"({"id":"a","extraction":{"statements":[{"confidence":"x"}]}})",
+      R"({"id":"a","extraction":{"title":"a","title":"b"}})",
+      R"({"id":"a\ud800","extraction":{}})",   // lone surrogate
+      "{\"id\":\"a\xff\",\"extraction\":{}}",  // invalid UTF-8
+      "{\"id\":\"a\x01\",\"extraction\":{}}",  // raw control character
+      R"({"id":"a","extraction":{"statements":[{"confidence":01}]}})",
+      R"({"id":"a","extraction":{"statements":[{"confidence":99999999999999999999}]}})",
+  };
+  for (const char* line : lines) {
+    StringPool pool;
+    StoredDocument d;
+    EXPECT_FALSE(read_document_facts(line, pool, d)) << line;
+  }
+}
+
+TEST(Corpus, LoadingTheGraphOnlyFallsBackForLinesTheFastReaderRefuses) {
+  // A line with a duplicate key goes through nlohmann (the last one wins there).
+  const std::string file =
+      "{\"format\":\"quotegraph-corpus\",\"version\":1,\"documents\":2}\n"
+      "{\"id\":\"a\",\"extraction\":{\"title\":\"first\",\"title\":\"second\"}}\n"
+      "{\"id\":\"b\",\"extraction\":{\"title\":\"plain\"}}\n";
+  std::istringstream in(file);
+  const Corpus c = Corpus::load(in, "t.qg", Keep::kGraph);
+  ASSERT_EQ(c.documents().size(), 2u);
+  EXPECT_EQ(c.documents()[0].facts.title, "second");
+  EXPECT_EQ(c.documents()[1].facts.title, "plain");
+  // Broken lines keep their errors.
+  std::istringstream broken(
+      "{\"format\":\"quotegraph-corpus\",\"version\":1,\"documents\":1}\n{\"id\":\"a\"}\n");
+  EXPECT_THROW((void)Corpus::load(broken, "t.qg", Keep::kGraph), InputError);
 }
 
 }  // namespace
