@@ -26,6 +26,9 @@ std::string content_hash(std::string_view text) {
 Corpus::Corpus(Keep keep) : keep_(keep), pool_(std::make_shared<StringPool>()) {}
 
 void Corpus::check_keeps(Keep needed, const char* what) const {
+  if (needed == Keep::kGraph && facts_taken_) {
+    throw std::logic_error(std::string("Corpus::") + what + ": the facts went to take_graph()");
+  }
   if (keep_ != Keep::kBoth && keep_ != needed) {
     throw std::logic_error(std::string("Corpus::") + what + ": the corpus does not keep that");
   }
@@ -209,6 +212,19 @@ Graph Corpus::graph(const Identities& ids) const {
   GraphBuilder builder(pool_);
   builder.reserve(node_bound(docs_));
   for (const StoredDocument& d : docs_) builder.add(canonicalize(d.facts, names, *pool_));
+  return builder.release();
+}
+
+Graph Corpus::take_graph(const Identities& ids) {
+  check_keeps(Keep::kGraph, "take_graph");
+  const CanonicalNames names(ids, *pool_);
+  GraphBuilder builder(pool_);
+  builder.reserve(node_bound(docs_));
+  facts_taken_ = true;
+  for (StoredDocument& d : docs_) {
+    builder.add(canonicalize(d.facts, names, *pool_));
+    d.facts = DocFacts();  // its memory serves the graph's next nodes and edges
+  }
   return builder.release();
 }
 

@@ -96,12 +96,17 @@ class Corpus {
   [[nodiscard]] Graph graph(Identities* ids = nullptr) const;
   /// The full graph with names made canonical by ids (from identities()).
   [[nodiscard]] Graph graph(const Identities& ids) const;
+  /// graph(ids), freeing each document's facts once it is in the graph: less memory at
+  /// the peak for a corpus not needed afterwards. The corpus keeps its ids and saved
+  /// forms; identities() and the graph functions throw std::logic_error after this.
+  [[nodiscard]] Graph take_graph(const Identities& ids);
 
  private:
   AddOutcome add(StoredDocument d);
   void check_keeps(Keep needed, const char* what) const;
 
   Keep keep_;
+  bool facts_taken_ = false;          // take_graph() freed the facts
   std::shared_ptr<StringPool> pool_;  // the strings of every document's facts
   std::vector<StoredDocument> docs_;
   std::unordered_map<std::string_view, std::size_t> by_id_;  // views of interned ids

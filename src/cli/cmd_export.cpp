@@ -35,7 +35,7 @@ void add_export_command(CLI::App& app, int& exit_code) {
   cmd->callback([opts, &exit_code] {
     const GraphOutput output = graph_output(opts->output, opts->format, opts->view, false);
     const auto start = std::chrono::steady_clock::now();
-    const graph::Corpus corpus = load_corpus_file(opts->corpus, graph::Keep::kGraph);
+    graph::Corpus corpus = load_corpus_file(opts->corpus, graph::Keep::kGraph);
     const double load = seconds_since(start);
     spdlog::info("stage times: load {} {:.3f} s ({} documents)", opts->corpus, load,
                  corpus.documents().size());

@@ -60,7 +60,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-StageTimes write_graph_output(const graph::Corpus& corpus, const GraphOutput& output) {
+StageTimes write_graph_output(graph::Corpus& corpus, const GraphOutput& output) {
   StageTimes times;
   auto start = std::chrono::steady_clock::now();
   if (output.corpus) {
@@ -78,7 +78,7 @@ StageTimes write_graph_output(const graph::Corpus& corpus, const GraphOutput& ou
   const graph::Identities ids = corpus.identities();
   times.identities = seconds_since(start);
   start = std::chrono::steady_clock::now();
-  graph::Graph full = corpus.graph(ids);
+  graph::Graph full = corpus.take_graph(ids);
   times.graph = seconds_since(start);
   if (spdlog::should_log(spdlog::level::info)) {
     const graph::GraphMemory m = graph::memory_use(full);

@@ -36,8 +36,9 @@ struct StageTimes {
 };
 
 /// Writes the corpus (.qg) or its graph in the chosen view; logs each stage's time
-/// (spdlog info, shown with -v) and returns them.
-StageTimes write_graph_output(const graph::Corpus& corpus, const GraphOutput& output);
+/// (spdlog info, shown with -v) and returns them. The graph is taken out of the corpus
+/// (Corpus::take_graph): its facts are gone afterwards.
+StageTimes write_graph_output(graph::Corpus& corpus, const GraphOutput& output);
 
 /// Seconds since start, for stage timings.
 double seconds_since(std::chrono::steady_clock::time_point start);

@@ -134,6 +134,21 @@ TEST(Corpus, KeepingOnlyTheGraphGivesTheSameGraphAndNoSave) {
   EXPECT_EQ(graphml_like(back.graph()), graphml_like(both.graph()));
 }
 
+TEST(Corpus, TakeGraphGivesTheSameGraphAndFreesTheFacts) {
+  Corpus c;
+  c.add(text_of(testing::seed_extraction(), "seed text"), testing::seed_extraction());
+  c.add(text_of(testing::second_extraction(), "second"), testing::second_extraction());
+  const std::string saved_before = saved(c);
+  const Identities ids = c.identities();
+  const std::string expected = graphml_like(c.graph(ids));
+  const Graph taken = c.take_graph(ids);
+  EXPECT_EQ(graphml_like(taken), expected);
+  EXPECT_TRUE(c.documents()[0].facts.statements.empty());
+  EXPECT_EQ(saved(c), saved_before);  // the saved forms stay
+  EXPECT_THROW((void)c.identities(), std::logic_error);
+  EXPECT_THROW((void)c.graph(), std::logic_error);
+}
+
 TEST(Corpus, KeepingOnlyTheFileSavesTheSameBytesAndNoGraph) {
   Corpus both;
   Corpus file_only(Keep::kFile);
