@@ -62,27 +62,6 @@ class Writer {
       p_ = end;
     }
   }
-  // <data key="key">value</data> with value escaped.
-  void data(std::string_view key, std::string_view value) {
-    raw("      <data key=\"");
-    raw(key);
-    raw("\">");
-    escaped(value);
-    raw("</data>\n");
-  }
-  template <typename List>
-  void joined(std::string_view key, const List& parts) {
-    raw("      <data key=\"");
-    raw(key);
-    raw("\">");
-    bool first = true;
-    for (const auto& part : parts) {
-      if (!first) raw("; ");
-      first = false;
-      escaped(std::string_view(part));
-    }
-    raw("</data>\n");
-  }
   void flush() {
     out_.write(buf_.get(), p_ - buf_.get());
     p_ = buf_.get();
@@ -111,33 +90,80 @@ void write_id(Writer& w, NodeKind kind, std::size_t number) {
   w.number(number);
 }
 
+// One <data> element: its opening tag, and the whole element for an empty value (most
+// fields of a node are empty: one copy instead of four pieces).
+struct DataTag {
+  std::string_view open;
+  std::string_view empty;
+};
+constexpr DataTag kLabel{"      <data key=\"label\">", "      <data key=\"label\"></data>\n"};
+constexpr DataTag kText{"      <data key=\"text\">", "      <data key=\"text\"></data>\n"};
+constexpr DataTag kCue{"      <data key=\"cue\">", "      <data key=\"cue\"></data>\n"};
+constexpr DataTag kSpeaker{"      <data key=\"speaker\">", "      <data key=\"speaker\"></data>\n"};
+constexpr DataTag kDocument{"      <data key=\"document\">",
+                            "      <data key=\"document\"></data>\n"};
+constexpr DataTag kDate{"      <data key=\"date\">", "      <data key=\"date\"></data>\n"};
+constexpr DataTag kTitle{"      <data key=\"title\">", "      <data key=\"title\"></data>\n"};
+constexpr DataTag kUrl{"      <data key=\"url\">", "      <data key=\"url\"></data>\n"};
+constexpr DataTag kPublisher{"      <data key=\"publisher\">",
+                             "      <data key=\"publisher\"></data>\n"};
+constexpr DataTag kAliases{"      <data key=\"aliases\">", "      <data key=\"aliases\"></data>\n"};
+constexpr DataTag kRoles{"      <data key=\"roles\">", "      <data key=\"roles\"></data>\n"};
+constexpr DataTag kFirstDate{"      <data key=\"first_date\">",
+                             "      <data key=\"first_date\"></data>\n"};
+constexpr DataTag kLastDate{"      <data key=\"last_date\">",
+                            "      <data key=\"last_date\"></data>\n"};
+
+void data(Writer& w, const DataTag& tag, std::string_view value) {
+  if (value.empty()) return w.raw(tag.empty);
+  w.raw(tag.open);
+  w.escaped(value);
+  w.raw("</data>\n");
+}
+
+void joined(Writer& w, const DataTag& tag, graph::StrList parts) {
+  if (parts.empty()) return w.raw(tag.empty);
+  w.raw(tag.open);
+  bool first = true;
+  for (graph::Str part : parts) {
+    if (!first) w.raw("; ");
+    first = false;
+    w.escaped(part);
+  }
+  w.raw("</data>\n");
+}
+
 void write_node(Writer& w, const NodeProps& n, std::size_t number) {
   w.raw("    <node id=\"");
   write_id(w, n.kind, number);
-  w.raw("\">\n");
-  w.data("kind", graph::to_string(n.kind));
-  const std::string_view label(n.label);
-  // Most labels need neither cleaning nor shortening: no copy for those.
-  if (n.kind == NodeKind::kStatement &&
-      (label.size() > kStatementLabelChars || !is_clean_text(label))) {
-    w.data("label", display_label(n));
+  w.raw("\">\n      <data key=\"kind\">");
+  w.raw(graph::to_string(n.kind));
+  w.raw("</data>\n");
+  // Labels that need no cleaning where shown are written from the node's own string.
+  std::string_view head;
+  bool ellipsis = false;
+  if (!display_label_view(n, head, ellipsis)) {
+    data(w, kLabel, display_label(n));
+  } else if (!ellipsis) {
+    data(w, kLabel, head);
   } else {
-    w.data("label", label);
+    w.raw(kLabel.open);
+    w.escaped(head);
+    w.raw("\u2026</data>\n");
   }
-  w.data("text", n.text);
-  w.data("cue", n.cue);
-  w.data("speaker", n.speaker);
-  w.data("document", n.document);
-  w.data("date", n.date);
-  w.data("title", n.title);
-  w.data("url", n.url);
-  w.data("publisher", n.publisher);
-  w.joined("aliases", n.aliases);
-  w.joined("roles", n.roles);
+  data(w, kText, n.text);
+  data(w, kCue, n.cue);
+  data(w, kSpeaker, n.speaker);
+  data(w, kDocument, n.document);
+  data(w, kDate, n.date);
+  data(w, kTitle, n.title);
+  data(w, kUrl, n.url);
+  data(w, kPublisher, n.publisher);
+  joined(w, kAliases, n.aliases);
+  joined(w, kRoles, n.roles);
   w.raw("      <data key=\"confidence\">");
   w.real(n.confidence);
-  w.raw("</data>\n");
-  w.raw("    </node>\n");
+  w.raw("</data>\n    </node>\n");
 }
 
 }  // namespace
@@ -195,14 +221,14 @@ void write_graphml(const graph::Graph& g, std::ostream& out) {
       write_id(w, from_kind, numbers[*it]);
       w.raw("\" target=\"");
       write_id(w, g[to].kind, numbers[to]);
-      w.raw("\">\n");
-      w.data("relation", graph::to_string(props.relation));
-      w.raw("      <data key=\"weight\">");
+      w.raw("\">\n      <data key=\"relation\">");
+      w.raw(graph::to_string(props.relation));
+      w.raw("</data>\n      <data key=\"weight\">");
       w.number(props.weight);
       w.raw("</data>\n");
       if (dated) {
-        w.data("first_date", props.first_date);
-        w.data("last_date", props.last_date);
+        data(w, kFirstDate, props.first_date);
+        data(w, kLastDate, props.last_date);
       }
       w.raw("    </edge>\n");
     }

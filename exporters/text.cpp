@@ -162,6 +162,40 @@ std::string display_label(const graph::NodeProps& node) {
   return node.label.str();
 }
 
+bool display_label_view(const graph::NodeProps& node, std::string_view& head, bool& ellipsis) {
+  const std::string_view s = node.label;
+  head = s;
+  ellipsis = false;
+  if (node.kind != graph::NodeKind::kStatement) return true;
+  const std::size_t max = kStatementLabelChars;
+  std::size_t chars = 0;
+  std::size_t cut = 0;  // after max - 1 code points
+  for (std::size_t i = 0; i < s.size();) {
+    if (chars == max - 1) cut = i;
+    if (chars == max) {
+      // More than max code points once cleaned only if one of the rest survives cleaning.
+      for (std::size_t j = i; j < s.size();) {
+        char32_t cp = 0;
+        const std::size_t len = decode(s, j, cp);
+        if (len != 0 && allowed(cp)) {
+          head = s.substr(0, cut);
+          ellipsis = true;
+          return true;
+        }
+        j += len == 0 ? 1 : len;
+      }
+      head = s.substr(0, i);
+      return true;
+    }
+    char32_t cp = 0;
+    const std::size_t len = decode(s, i, cp);
+    if (len == 0 || !allowed(cp)) return false;  // cleaning would change what is shown
+    i += len;
+    ++chars;
+  }
+  return true;
+}
+
 std::string format_double(double value) {
   if (!std::isfinite(value)) return "0";
   std::array<char, 32> buf{};

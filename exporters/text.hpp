@@ -41,6 +41,11 @@ std::string shorten(std::string_view s, std::size_t max_chars);
 /// The label to display for a node: statements shortened to kStatementLabelChars.
 std::string display_label(const graph::NodeProps& node);
 
+/// display_label(node) without a copy, when that is possible: head is a prefix of the
+/// label and ellipsis says whether "…" follows it. False when the shown part of the label
+/// needs cleaning; then call display_label().
+bool display_label_view(const graph::NodeProps& node, std::string_view& head, bool& ellipsis);
+
 /// A list as one value: aliases or roles joined with "; ".
 std::string join(const std::vector<std::string>& parts);
 

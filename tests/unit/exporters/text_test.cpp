@@ -130,6 +130,44 @@ TEST(AppendXmlEscaped, AgreesWithCleanTextThenEscaping) {
   }
 }
 
+TEST(DisplayLabelView, AgreesWithDisplayLabelWhenItAnswers) {
+  graph::StringPool pool;
+  const std::string x79(79, 'x');
+  const std::string cases[] = {
+      "",
+      "short",
+      std::string(80, 'a'),
+      std::string(81, 'a'),
+      std::string(200, 'b'),
+      x79 + "\xC3\xA9",               // 80 code points
+      x79 + "\xC3\xA9\xC3\xA9",       // 81
+      std::string(80, 'c') + "\xff",  // the 81st would be dropped: no cut
+      std::string(80, 'c') + "\xff" + "d",
+      std::string(90, 'e') + "\x01",  // unclean past what is shown
+      "bad \xff byte",                // unclean where shown: no answer
+      x79 + "<&>" + std::string(10, 'f'),
+  };
+  for (const std::string& text : cases) {
+    graph::NodeProps n;
+    n.kind = graph::NodeKind::kStatement;
+    n.label = pool.intern(text);
+    std::string_view head;
+    bool ellipsis = false;
+    if (!display_label_view(n, head, ellipsis)) {
+      EXPECT_NE(clean_text(text.substr(0, 80)), text.substr(0, 80)) << text;
+      continue;
+    }
+    EXPECT_EQ(std::string(head) + (ellipsis ? "\u2026" : ""), display_label(n)) << text;
+  }
+  graph::NodeProps person;
+  person.label = pool.intern(std::string(200, 'p'));
+  std::string_view head;
+  bool ellipsis = true;
+  ASSERT_TRUE(display_label_view(person, head, ellipsis));
+  EXPECT_EQ(head.size(), 200u);
+  EXPECT_FALSE(ellipsis);
+}
+
 TEST(IsCleanText, TrueExactlyWhenCleanTextKeepsEverything) {
   for (const char* s :
        {"", "plain", "tab\tnl\ncr\r", "\xC3\xA9", "\x01", "\xff", "\xEF\xBF\xBF", "a\xE2\x80"}) {
