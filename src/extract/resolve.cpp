@@ -567,6 +567,7 @@ std::int32_t Resolver::resolve(const TokenMention& m) {
 }
 
 std::vector<std::int32_t> Resolver::link_handles(const std::vector<HandleMatch>& handles) {
+  if (handles.empty()) return {};  // most articles: no spellings to work out
   // The spellings of each person's name a handle may take, worked out once: concatenation
   // (jeremycorbyn), first + last, last, initial + last, initials (aoc).
   StringMap<std::vector<std::int32_t>> by_form;
