@@ -4,6 +4,9 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <unordered_set>
+
+#include "extract/scan.hpp"
 
 namespace quotegraph {
 namespace {
@@ -124,11 +127,62 @@ std::string alnum_only(std::string_view s) {
   return out;
 }
 
-std::string strip_possessive(std::string_view w) {
-  if (w.size() > 4 && w.substr(w.size() - 4) == "\xe2\x80\x99s")
-    return std::string(w.substr(0, w.size() - 4));
-  if (w.size() > 2 && w.substr(w.size() - 2) == "'s") return std::string(w.substr(0, w.size() - 2));
-  return std::string(w);
+std::string_view strip_possessive(std::string_view w) {
+  if (w.size() > 4 && w.substr(w.size() - 4) == "\xe2\x80\x99s") return w.substr(0, w.size() - 4);
+  if (w.size() > 2 && w.substr(w.size() - 2) == "'s") return w.substr(0, w.size() - 2);
+  return w;
+}
+
+bool is_suffix(std::string_view part) {
+  return std::find(std::begin(kSuffixes), std::end(kSuffixes), part) != std::end(kSuffixes);
+}
+
+/// Where the parts of a name key lie in its storage, while the storage may still grow.
+struct KeyOffsets {
+  std::uint32_t key = 0;
+  std::uint32_t key_len = 0;
+  std::uint32_t first = 0;
+  std::uint32_t first_len = 0;
+  std::uint32_t last = 0;
+  std::uint32_t last_len = 0;
+  std::uint32_t parts = 0;
+  bool org = false;
+};
+
+/// Appends the lower-case key of name to storage (which name must not point into), then,
+/// when the key holds '.' or ',', the key without them; the parts are the space-separated
+/// words of the latter. The same parts as Resolver::name_parts.
+KeyOffsets append_key(std::string_view name, std::string& storage) {
+  KeyOffsets k;
+  k.key = static_cast<std::uint32_t>(storage.size());
+  k.key_len = static_cast<std::uint32_t>(name.size());
+  storage += name;
+  scan::lower_ascii_in_place(storage.data() + k.key, name.size());
+  std::size_t from = k.key;
+  if (name.find_first_of(".,") != std::string_view::npos) {
+    from = storage.size();
+    for (std::size_t i = k.key; i < from; ++i) {
+      const char c = storage[i];
+      if (c != '.' && c != ',') storage += c;
+    }
+  }
+  const std::size_t end = storage.size();
+  for (std::size_t i = from; i < end;) {
+    std::size_t j = i;
+    while (j < end && storage[j] != ' ') ++j;
+    const std::string_view part(storage.data() + i, j - i);
+    if (!part.empty() && !is_suffix(part)) {
+      if (k.parts++ == 0) {
+        k.first = static_cast<std::uint32_t>(i);
+        k.first_len = static_cast<std::uint32_t>(j - i);
+      }
+      k.last = static_cast<std::uint32_t>(i);
+      k.last_len = static_cast<std::uint32_t>(j - i);
+      k.org = k.org || is_org_word(part);
+    }
+    i = j + 1;
+  }
+  return k;
 }
 
 /// Optimal string alignment distance, capped: enough to tell "Corby" from "Corbyn".
@@ -203,18 +257,27 @@ Resolver::NamePart Resolver::split_title(std::uint32_t first, std::uint32_t last
   return np;
 }
 
-std::string Resolver::name_text(std::uint32_t first, std::uint32_t last) const {
-  std::string out;
+void Resolver::name_text(std::uint32_t first, std::uint32_t last, std::string& out) const {
+  const std::size_t start = out.size();
   for (std::uint32_t k = first; k < last; ++k) {
     if (!tv_.is_word(k)) continue;
-    if (!out.empty()) out += ' ';
-    if (k + 1 == last) {
-      out += strip_possessive(tv_.word(k));
-    } else {
-      out += tv_.word(k);
-    }
+    if (out.size() > start) out += ' ';
+    out += k + 1 == last ? strip_possessive(tv_.word(k)) : tv_.word(k);
   }
+}
+
+std::string Resolver::name_text(std::uint32_t first, std::uint32_t last) const {
+  std::string out;
+  name_text(first, last, out);
   return out;
+}
+
+Resolver::NameKey Resolver::name_key(std::string_view name, std::string& storage) {
+  storage.clear();
+  const KeyOffsets k = append_key(name, storage);
+  const std::string_view all(storage);
+  return NameKey{all.substr(k.key, k.key_len), all.substr(k.first, k.first_len),
+                 all.substr(k.last, k.last_len), k.parts, k.org};
 }
 
 std::vector<std::string> Resolver::name_parts(std::string_view name) const {
@@ -238,11 +301,11 @@ std::vector<std::string> Resolver::name_parts(std::string_view name) const {
   return parts;
 }
 
-std::int32_t Resolver::add_entity(const std::string& name, const NamePart& np, bool person_hint) {
-  std::string key = lower_ascii(name);
+std::int32_t Resolver::add_entity(std::string_view name, const NameKey& key, const NamePart& np,
+                                  bool person_hint) {
   // "The New York Times" keeps its article; "the Gazette" in running text does not tell.
   const bool article = np.first > 0 && tv_.is_word(np.first - 1) && tv_.word(np.first - 1) == "The";
-  if (auto it = by_key_.find(key); it != by_key_.end()) {
+  if (auto it = by_key_.find(key.key); it != by_key_.end()) {
     Entity& e = entities_[static_cast<std::size_t>(it->second)];
     if (article && e.kind == EntityKind::kOrganization) e.article = true;
     if (!np.role.empty() && std::find(e.roles.begin(), e.roles.end(), np.role) == e.roles.end())
@@ -250,14 +313,12 @@ std::int32_t Resolver::add_entity(const std::string& name, const NamePart& np, b
     if (e.gender == Gender::kUnknown) e.gender = np.title_gender;
     return it->second;
   }
-  by_key_.emplace(std::move(key), static_cast<std::int32_t>(entities_.size()));
+  by_key_.emplace(std::string(key.key), static_cast<std::int32_t>(entities_.size()));
   Entity e;
-  e.name = name;
+  e.name = std::string(name);
   e.parts = name_parts(name);
   e.first_tok = np.first;
-  bool org = std::any_of(e.parts.begin(), e.parts.end(),
-                         [](const std::string& p) { return is_org_word(p); });
-  e.kind = org && !person_hint ? EntityKind::kOrganization : EntityKind::kPerson;
+  e.kind = key.org && !person_hint ? EntityKind::kOrganization : EntityKind::kPerson;
   if (!np.role.empty()) e.roles.push_back(np.role);
   e.gender = np.title_gender;
   if (e.gender == Gender::kUnknown && e.kind == EntityKind::kPerson && e.parts.size() >= 2) {
@@ -284,9 +345,10 @@ void Resolver::collect() {
   for (std::uint32_t k = 0; k < n; ++k) is_name[k] = tv_.name_word(k) ? 1 : 0;
   struct Run {
     NamePart np;
-    std::string name;
-    std::vector<std::string> parts;  // name_parts(name)
-    bool in_quote;
+    bool in_quote = false;
+    std::uint32_t name = 0;  // offsets into `arena` while it grows
+    std::uint32_t name_len = 0;
+    KeyOffsets key;
   };
   std::vector<Run> runs;
   for (std::uint32_t i = 0; i < n;) {
@@ -307,55 +369,68 @@ void Resolver::collect() {
     }
     NamePart np = split_title(i, e);
     if (np.first < np.last) {
-      std::string name = name_text(np.first, np.last);
-      std::vector<std::string> parts = name_parts(name);
-      runs.push_back(Run{std::move(np), std::move(name), std::move(parts), tv_.tok(i).quote >= 0});
+      Run& r = runs.emplace_back();
+      r.np = std::move(np);
+      r.in_quote = tv_.tok(i).quote >= 0;
     }
     i = e;
   }
+  // Each run's name and key go into one arena: no allocation per name.
+  std::string arena;
+  std::string name;
+  for (Run& r : runs) {
+    name.clear();
+    name_text(r.np.first, r.np.last, name);
+    r.name = static_cast<std::uint32_t>(arena.size());
+    r.name_len = static_cast<std::uint32_t>(name.size());
+    arena += name;
+    r.key = append_key(name, arena);
+  }
+  const std::string_view all(arena);
+  auto name_of = [&](const Run& r) { return all.substr(r.name, r.name_len); };
+  auto key_of = [&](const Run& r) {
+    const KeyOffsets& k = r.key;
+    return NameKey{all.substr(k.key, k.key_len), all.substr(k.first, k.first_len),
+                   all.substr(k.last, k.last_len), k.parts, k.org};
+  };
   // Full names make entities: two words or more, a known first name or a title, or an
   // organisation word.
   for (const Run& r : runs) {
-    const auto& parts = r.parts;
-    if (parts.empty() || (parts.size() < 2 && !r.np.titled)) continue;
-    bool person = tv_.lex().is_first_name(parts.front()) || r.np.titled;
-    bool org = std::any_of(parts.begin(), parts.end(),
-                           [](const std::string& p) { return is_org_word(p); });
-    if (!person && !org) continue;
-    if (parts.size() > 4) continue;  // headline fragments, not names
-    std::int32_t e = add_entity(r.name, r.np, person);
-    if (person && (parts.size() >= 2)) entities_[static_cast<std::size_t>(e)].notable = true;
+    const NameKey key = key_of(r);
+    if (key.parts == 0 || (key.parts < 2 && !r.np.titled)) continue;
+    bool person = tv_.lex().is_first_name(key.first) || r.np.titled;
+    if (!person && !key.org) continue;
+    if (key.parts > 4) continue;  // headline fragments, not names
+    std::int32_t e = add_entity(name_of(r), key, r.np, person);
+    if (person && key.parts >= 2) entities_[static_cast<std::size_t>(e)].notable = true;
   }
   // A name whose surname is also written alone elsewhere ("Gregor Lindqvist" ... "said
   // Lindqvist") is a person even when its first name is not in the lexicon.
-  StringSet alone;
+  std::unordered_set<std::string_view> alone;
   for (const Run& r : runs) {
-    if (r.parts.size() == 1) alone.insert(r.parts.front());
+    if (r.key.parts == 1) alone.insert(key_of(r).first);
   }
   for (const Run& run : runs) {
     const NamePart* np = &run.np;
-    const std::string* name = &run.name;
-    const std::vector<std::string>* parts = &run.parts;
+    std::string_view written = name_of(run);
+    NameKey key = key_of(run);
     // "Ten-year-old Noor Haddad": an age is not part of the name.
     NamePart aged;
     std::string aged_name;
-    std::vector<std::string> aged_parts;
-    while (parts->size() > 2 && parts->front().find_first_of("0123456789") == std::string::npos &&
-           parts->front().find("-old") != std::string::npos) {
+    std::string aged_key;
+    while (key.parts > 2 && key.first.find_first_of("0123456789") == std::string_view::npos &&
+           key.first.find("-old") != std::string_view::npos) {
       aged = *np;
       ++aged.first;
       aged_name = name_text(aged.first, aged.last);
-      aged_parts = name_parts(aged_name);
+      key = name_key(aged_name, aged_key);
       np = &aged;
-      name = &aged_name;
-      parts = &aged_parts;
+      written = aged_name;
     }
-    if (parts->size() < 2 || parts->size() > 3) continue;
-    if (std::any_of(parts->begin(), parts->end(),
-                    [](const std::string& p) { return is_org_word(p); }))
-      continue;
-    if (alone.find(parts->back()) == alone.end()) continue;
-    std::int32_t e = add_entity(*name, *np, true);
+    if (key.parts < 2 || key.parts > 3) continue;
+    if (key.org) continue;
+    if (alone.find(key.last) == alone.end()) continue;
+    std::int32_t e = add_entity(written, key, *np, true);
     entities_[static_cast<std::size_t>(e)].notable = true;
   }
   // Every run resolves, in text order, so that recency is known for surnames.
@@ -365,9 +440,9 @@ void Resolver::collect() {
     o.first = r.np.first;
     o.last = r.np.last;
     o.in_quote = r.in_quote;
-    o.entity = match(r.name, r.parts, r.np.first, false);
+    o.entity = match(key_of(r), r.np.first, false);
     if (o.entity >= 0) {
-      note_alias(o.entity, r.name);
+      note_alias(o.entity, name_of(r));
       const auto eu = static_cast<std::size_t>(o.entity);
       if (occ_pos_.size() <= eu) occ_pos_.resize(eu + 1);
       occ_pos_[eu].push_back(o.first);
@@ -376,14 +451,9 @@ void Resolver::collect() {
   }
 }
 
-std::int32_t Resolver::match(const std::string& name, std::uint32_t at, bool allow_fuzzy) const {
-  return match(name, name_parts(name), at, allow_fuzzy);
-}
-
-std::int32_t Resolver::match(const std::string& name, const std::vector<std::string>& parts,
-                             std::uint32_t at, bool allow_fuzzy) const {
-  if (auto it = by_key_.find(lower_ascii(name)); it != by_key_.end()) return it->second;
-  if (parts.empty()) return -1;
+std::int32_t Resolver::match(const NameKey& name, std::uint32_t at, bool allow_fuzzy) const {
+  if (auto it = by_key_.find(name.key); it != by_key_.end()) return it->second;
+  if (name.parts == 0) return -1;
   auto most_recent = [&](const std::vector<std::int32_t>& cands) -> std::int32_t {
     if (cands.empty()) return -1;
     if (cands.size() == 1) return cands.front();
@@ -408,44 +478,44 @@ std::int32_t Resolver::match(const std::string& name, const std::vector<std::str
   // in the order a scan of entities_ would give.
   static const std::vector<std::int32_t> kNone;
   auto indexed = [](const StringMap<std::vector<std::int32_t>>& index,
-                    const std::string& key) -> const std::vector<std::int32_t>& {
+                    std::string_view key) -> const std::vector<std::int32_t>& {
     auto it = index.find(key);
     return it == index.end() ? kNone : it->second;
   };
   std::vector<std::int32_t> cands;
-  if (parts.size() == 1) {
-    cands = indexed(by_last_, parts[0]);
+  if (name.parts == 1) {
+    cands = indexed(by_last_, name.first);
     if (cands.empty()) {
-      for (std::int32_t k : indexed(by_first_, parts[0])) {
+      for (std::int32_t k : indexed(by_first_, name.first)) {
         if (entities_[static_cast<std::size_t>(k)].kind == EntityKind::kPerson) cands.push_back(k);
       }
       if (cands.size() > 1) cands.clear();  // "Bill" alone is nobody in particular
     }
-    if (cands.empty() && allow_fuzzy && parts[0].size() >= 4) {
+    if (cands.empty() && allow_fuzzy && name.first.size() >= 4) {
       for (std::size_t k = 0; k < entities_.size(); ++k) {
         const Entity& e = entities_[k];
         if (e.kind == EntityKind::kPerson && e.parts.size() >= 2 &&
-            edit_distance(e.parts.back(), parts[0]) == 1)
+            edit_distance(e.parts.back(), name.first) == 1)
           cands.push_back(static_cast<std::int32_t>(k));
       }
       if (cands.size() > 1) cands.clear();  // a near miss must be unambiguous
     }
     return most_recent(cands);
   }
-  for (std::int32_t k : indexed(by_last_, parts.back())) {
+  for (std::int32_t k : indexed(by_last_, name.last)) {
     const Entity& e = entities_[static_cast<std::size_t>(k)];
     const std::string& a = e.parts.front();
-    const std::string& b = parts.front();
+    const std::string_view b = name.first;
     if (a == b || (a[0] == b[0] && (a.size() == 1 || b.size() == 1))) cands.push_back(k);
   }
   return most_recent(cands);
 }
 
-void Resolver::note_alias(std::int32_t e, const std::string& written) {
+void Resolver::note_alias(std::int32_t e, std::string_view written) {
   Entity& ent = entities_[static_cast<std::size_t>(e)];
   if (written == ent.name) return;
   if (std::find(ent.aliases.begin(), ent.aliases.end(), written) == ent.aliases.end()) {
-    ent.aliases.push_back(written);
+    ent.aliases.emplace_back(written);
   }
 }
 
@@ -493,13 +563,15 @@ std::int32_t Resolver::resolve(const TokenMention& m) {
     case MentionKind::kName:
     case MentionKind::kHandle: {
       NamePart np = split_title(m.first, m.last);
-      std::string name = name_text(np.first, np.last);
-      if (name.empty() || name_parts(name).empty()) break;
+      const std::string name = name_text(np.first, np.last);
+      std::string storage;
+      const NameKey key = name_key(name, storage);
+      if (name.empty() || key.parts == 0) break;
       if (name.front() == '@') break;  // a handle as speaker: linked through handles
-      e = match(name, m.first, true);
+      e = match(key, m.first, true);
       if (e < 0) {
-        bool person = !np.role.empty() || lex.is_first_name(name_parts(name).front());
-        e = add_entity(name, np, person);
+        bool person = !np.role.empty() || lex.is_first_name(key.first);
+        e = add_entity(name, key, np, person);
       }
       note_alias(e, name);
       break;

@@ -66,16 +66,29 @@ class Resolver {
     Gender title_gender = Gender::kUnknown;
     bool titled = false;
   };
+  /// A name as it is compared: its lower-case form and its parts (lower-case words
+  /// without '.' and ',', suffixes such as "Jr." left out), as views into storage the
+  /// caller keeps.
+  struct NameKey {
+    std::string_view key;
+    std::string_view first;  ///< the first part (empty when there is none)
+    std::string_view last;   ///< the last part
+    std::uint32_t parts = 0;
+    bool org = false;  ///< some part is an organisation word
+  };
   NamePart split_title(std::uint32_t first, std::uint32_t last) const;
-  std::string name_text(std::uint32_t first, std::uint32_t last) const;
+  /// Appends the name written by tokens [first, last) to out: its words joined by one
+  /// space, without a possessive at the end.
+  void name_text(std::uint32_t first, std::uint32_t last, std::string& out) const;
+  [[nodiscard]] std::string name_text(std::uint32_t first, std::uint32_t last) const;
   std::vector<std::string> name_parts(std::string_view name) const;
-  std::int32_t add_entity(const std::string& name, const NamePart& np, bool person_hint);
-  std::int32_t match(const std::string& name, std::uint32_t at, bool allow_fuzzy) const;
-  /// match() with name_parts(name) already at hand.
-  std::int32_t match(const std::string& name, const std::vector<std::string>& parts,
-                     std::uint32_t at, bool allow_fuzzy) const;
+  /// The key of name; its views point into storage, which it overwrites.
+  static NameKey name_key(std::string_view name, std::string& storage);
+  std::int32_t add_entity(std::string_view name, const NameKey& key, const NamePart& np,
+                          bool person_hint);
+  std::int32_t match(const NameKey& name, std::uint32_t at, bool allow_fuzzy) const;
   std::int32_t resolve_pronoun(std::uint32_t at, Gender g) const;
-  void note_alias(std::int32_t e, const std::string& written);
+  void note_alias(std::int32_t e, std::string_view written);
   void collect();
 
   const TokenView& tv_;
