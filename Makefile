@@ -5,7 +5,7 @@ CMAKE_FLAGS ?=
 # Debian packages the build and the tests need (the real-client tests use graphviz,
 # networkx, igraph and xmllint).
 DEPS := cmake g++ make pkg-config libboost-graph-dev nlohmann-json3-dev libspdlog-dev \
-        libcli11-dev libgtest-dev libgmock-dev graphviz python3-networkx python3-igraph \
+        libcli11-dev libmimalloc-dev libgtest-dev libgmock-dev graphviz python3-networkx python3-igraph \
         libxml2-utils clang-format
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

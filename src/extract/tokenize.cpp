@@ -14,9 +14,16 @@ bool is_space_cp(char32_t c) {
          c == 0x2028 || c == 0x2029;
 }
 
-bool is_ascii_alnum(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+constexpr std::array<bool, 128> kAsciiAlnum = [] {
+  std::array<bool, 128> t{};
+  for (char32_t c = 0; c < 128; ++c) {
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+  return t;
+}();
+
+/// A table look-up: the word loop asks this of every byte.
+bool is_ascii_alnum(char32_t c) { return c < 128 && kAsciiAlnum[c]; }
 
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
