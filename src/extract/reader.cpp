@@ -224,27 +224,6 @@ class ArticleFields {
 // (a \u surrogate, a non-string id, a control character, any syntax error) it returns
 // false and the line goes through nlohmann's parser, which also words the errors. The
 // line is valid UTF-8 already. nlohmann's lexer reads a character at a time; this scans.
-/// The number of leading bytes of s that a JSON string holds as they are: no '"', no
-/// backslash, no control byte. Eight bytes at a time (article text is long and plain).
-std::size_t plain_prefix(std::string_view s) {
-  using scan::kOnes;
-  std::size_t i = 0;
-  for (; s.size() - i >= 8; i += 8) {
-    std::uint64_t x = 0;
-    std::memcpy(&x, s.data() + i, sizeof x);
-    // Bytes below 0x20: (x - 0x20 in every byte) & ~x, exact at the lowest, as zero_bytes.
-    const std::uint64_t hit = scan::zero_bytes(x ^ (kOnes * '"')) |
-                              scan::zero_bytes(x ^ (kOnes * '\\')) |
-                              ((x - kOnes * 0x20) & ~x & scan::kHigh);
-    if (hit != 0) return i + static_cast<std::size_t>(__builtin_ctzll(hit) / 8);
-  }
-  for (; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c == '"' || c == '\\' || c < 0x20) break;
-  }
-  return i;
-}
-
 class FastArticleParser {
  public:
   explicit FastArticleParser(std::string_view line) : s_(line) {}
@@ -312,7 +291,7 @@ class FastArticleParser {
     if (out) out->clear();
     std::size_t from = i_;
     for (;;) {
-      i_ += plain_prefix(s_.substr(i_));
+      i_ += scan::json_plain_prefix(s_.substr(i_));
       if (i_ >= s_.size()) return false;
       const auto c = static_cast<unsigned char>(s_[i_]);
       if (c < 0x20) return false;

@@ -36,6 +36,25 @@ inline std::size_t find_either(std::string_view s, std::size_t from, char a, cha
   return std::string_view::npos;
 }
 
+/// The number of leading bytes of s that a JSON string holds as they are: no '"', no
+/// backslash, no control byte.
+inline std::size_t json_plain_prefix(std::string_view s) {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t x = 0;
+    std::memcpy(&x, s.data() + i, sizeof x);
+    // Bytes below 0x20: (x - 0x20 in every byte) & ~x, exact at the lowest, as zero_bytes.
+    const std::uint64_t hit = zero_bytes(x ^ (kOnes * '"')) | zero_bytes(x ^ (kOnes * '\\')) |
+                              ((x - kOnes * 0x20) & ~x & kHigh);
+    if (hit != 0) return i + static_cast<std::size_t>(__builtin_ctzll(hit) / 8);
+  }
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == '"' || c == '\\' || c < 0x20) break;
+  }
+  return i;
+}
+
 /// Lower-cases the ASCII letters of s in place; other bytes (UTF-8 included) stay.
 inline void lower_ascii_in_place(char* s, std::size_t n) {
   std::size_t i = 0;

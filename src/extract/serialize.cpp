@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "extract/scan.hpp"
 #include "extract/utf8.hpp"
 
 namespace quotegraph {
@@ -94,9 +95,9 @@ bool append_string(std::string_view s, std::string& out) {
   if (utf8::first_invalid(s)) return false;
   out += '"';
   std::size_t from = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (std::size_t i = scan::json_plain_prefix(s); i < s.size();
+       i = from + scan::json_plain_prefix(s.substr(from))) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + from, i - from);
     from = i + 1;
     switch (c) {
