@@ -1,7 +1,10 @@
 #include "cli/parallel.hpp"
 
-#include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <exception>
+#include <memory>
+#include <mutex>
 #include <thread>
 #include <utility>
 
@@ -11,10 +14,112 @@
 namespace quotegraph::cli {
 namespace {
 
-// A batch bounds memory (documents are held until their turn) while giving every
-// thread enough work: whichever limit comes first.
+// Documents read but not yet handed on are held in a window that bounds memory while
+// keeping every thread busy: whichever limit comes first.
 constexpr std::size_t kDocsPerThread = 64;
-constexpr std::size_t kBatchBytes = std::size_t{64} << 20;
+constexpr std::size_t kWindowBytes = std::size_t{64} << 20;
+
+/// A pipeline: this thread reads documents into the window and hands results on in
+/// input order, while `jobs` workers extract whatever has been read. Reading and handing
+/// on overlap extraction, so neither waits for a whole batch.
+class Pipeline {
+ public:
+  Pipeline(unsigned jobs, const std::function<void(Document&&, Extraction&&)>& on_result)
+      : on_result_(on_result), max_docs_(kDocsPerThread * jobs) {
+    workers_.reserve(jobs);
+    for (unsigned t = 0; t < jobs; ++t) workers_.emplace_back([this] { work(); });
+  }
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+  ~Pipeline() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    work_ready_.notify_all();
+    for (std::thread& t : workers_) t.join();
+  }
+
+  void push(Document&& doc) {
+    auto slot = std::make_unique<Slot>();
+    slot->bytes = doc.text.size();
+    slot->doc = std::move(doc);
+    std::unique_lock lock(mutex_);
+    // Hand on what is done; wait while the window is full.
+    for (;;) {
+      deliver_ready(lock);
+      if (window_.size() < max_docs_ && window_bytes_ < kWindowBytes) break;
+      result_ready_.wait(lock);
+    }
+    window_bytes_ += slot->bytes;
+    window_.push_back(std::move(slot));
+    lock.unlock();
+    work_ready_.notify_one();
+  }
+
+  /// Hands on every remaining result.
+  void finish() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      deliver_ready(lock);
+      if (window_.empty()) return;
+      result_ready_.wait(lock);
+    }
+  }
+
+ private:
+  struct Slot {
+    Document doc;
+    Extraction ex;
+    std::exception_ptr error;
+    std::size_t bytes = 0;
+    bool done = false;
+  };
+
+  // With the lock held: calls on_result (unlocked) for the finished documents at the
+  // front of the window, in order.
+  void deliver_ready(std::unique_lock<std::mutex>& lock) {
+    while (!window_.empty() && window_.front()->done) {
+      std::unique_ptr<Slot> slot = std::move(window_.front());
+      window_.pop_front();
+      window_bytes_ -= slot->bytes;
+      --taken_;  // indexes of taken slots shift with the window
+      lock.unlock();
+      if (slot->error) std::rethrow_exception(slot->error);
+      on_result_(std::move(slot->doc), std::move(slot->ex));
+      lock.lock();
+    }
+  }
+
+  void work() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      work_ready_.wait(lock, [this] { return stop_ || taken_ < window_.size(); });
+      if (stop_) return;
+      Slot* slot = window_[taken_++].get();  // stays put until it is done and handed on
+      lock.unlock();
+      try {
+        slot->ex = extract(slot->doc);
+      } catch (...) {
+        slot->error = std::current_exception();
+      }
+      lock.lock();
+      slot->done = true;
+      result_ready_.notify_one();
+    }
+  }
+
+  const std::function<void(Document&&, Extraction&&)>& on_result_;
+  const std::size_t max_docs_;
+  std::mutex mutex_;
+  std::condition_variable work_ready_;
+  std::condition_variable result_ready_;
+  std::deque<std::unique_ptr<Slot>> window_;  // in input order
+  std::size_t window_bytes_ = 0;
+  std::size_t taken_ = 0;  // window_[0, taken_) are being or have been extracted
+  bool stop_ = false;
+  std::vector<std::thread> workers_;
+};
 
 }  // namespace
 
@@ -26,44 +131,16 @@ unsigned default_jobs() {
 std::size_t extract_in_order(const std::vector<std::string>& inputs, unsigned jobs,
                              const std::function<void(Document&&, Extraction&&)>& on_result) {
   if (jobs == 0) jobs = default_jobs();
-  std::vector<Document> batch;
-  std::size_t batch_bytes = 0;
-
-  auto run = [&] {
-    std::vector<Extraction> results(batch.size());
-    std::vector<std::exception_ptr> errors(batch.size());
-    const unsigned threads = static_cast<unsigned>(std::min<std::size_t>(jobs, batch.size()));
-    if (threads <= 1) {
-      for (std::size_t i = 0; i < batch.size(); ++i) results[i] = extract(batch[i]);
-    } else {
-      std::atomic<std::size_t> next{0};
-      auto work = [&] {
-        for (std::size_t i = next++; i < batch.size(); i = next++) {
-          try {
-            results[i] = extract(batch[i]);
-          } catch (...) {
-            errors[i] = std::current_exception();
-          }
-        }
-      };
-      std::vector<std::thread> pool;
-      for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-      for (std::thread& t : pool) t.join();
-    }
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (errors[i]) std::rethrow_exception(errors[i]);
-      on_result(std::move(batch[i]), std::move(results[i]));
-    }
-    batch.clear();
-    batch_bytes = 0;
-  };
-
-  const std::size_t failed = for_each_document(inputs, [&](Document&& doc) {
-    batch_bytes += doc.text.size();
-    batch.push_back(std::move(doc));
-    if (batch.size() >= kDocsPerThread * jobs || batch_bytes >= kBatchBytes) run();
-  });
-  run();
+  if (jobs == 1) {
+    return for_each_document(inputs, [&](Document&& doc) {
+      Extraction ex = extract(doc);
+      on_result(std::move(doc), std::move(ex));
+    });
+  }
+  Pipeline pipeline(jobs, on_result);
+  const std::size_t failed =
+      for_each_document(inputs, [&](Document&& doc) { pipeline.push(std::move(doc)); });
+  pipeline.finish();
   return failed;
 }
 

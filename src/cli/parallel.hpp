@@ -20,8 +20,10 @@ namespace quotegraph::cli {
 unsigned default_jobs();
 
 /// Reads every input (bad ones logged and counted, as for_each_document does), extracts
-/// the documents on `jobs` threads, a batch at a time, and calls on_result for each in
-/// input order on the calling thread. Returns the number of inputs that failed.
+/// the documents on `jobs` threads while the calling thread goes on reading, and calls
+/// on_result for each in input order on the calling thread. At most 64 documents a
+/// thread or 64 MiB of text wait between reading and on_result. Returns the number of
+/// inputs that failed.
 std::size_t extract_in_order(const std::vector<std::string>& inputs, unsigned jobs,
                              const std::function<void(Document&&, Extraction&&)>& on_result);
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "extract/serialize.hpp"
@@ -9,11 +11,12 @@
 namespace quotegraph::cli {
 namespace {
 
-std::vector<std::string> run(unsigned jobs) {
+std::vector<std::string> run(unsigned jobs,
+                             const std::string& input = std::string(QG_SOURCE_DIR) + "/samples") {
   std::vector<std::string> out;
-  const std::size_t failed = extract_in_order(
-      {std::string(QG_SOURCE_DIR) + "/samples"}, jobs,
-      [&](Document&& doc, Extraction&& ex) { out.push_back(doc.id + " " + to_json(ex).dump()); });
+  const std::size_t failed = extract_in_order({input}, jobs, [&](Document&& doc, Extraction&& ex) {
+    out.push_back(doc.id + " " + to_json(ex).dump());
+  });
   EXPECT_EQ(failed, 0u);
   return out;
 }
@@ -24,6 +27,28 @@ TEST(ExtractInOrder, ThreadsGiveTheSameResultsInInputOrder) {
   EXPECT_EQ(run(2), one);
   EXPECT_EQ(run(7), one);
   EXPECT_GE(default_jobs(), 1u);
+}
+
+TEST(ExtractInOrder, MoreDocumentsThanTheWindowHoldsStayInOrder) {
+  // 64 documents a thread may wait: 1000 make the reader wait for the workers.
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / "quotegraph-parallel-test.jsonl";
+  {
+    std::ofstream out(path);
+    for (int i = 0; i < 1000; ++i) {
+      nlohmann::json line = {
+          {"id", "d" + std::to_string(i)},
+          {"text", "Mayor Ann Lee" + std::to_string(i % 7) + " spoke.\n\n\"We will build " +
+                       std::to_string(i) + " homes,\" Lee said."}};
+      out << line.dump() << "\n";
+    }
+  }
+  const std::vector<std::string> one = run(1, path.string());
+  ASSERT_EQ(one.size(), 1000u);
+  EXPECT_EQ(one.front().substr(0, 3), "d0 ");
+  EXPECT_EQ(run(2, path.string()), one);
+  EXPECT_EQ(run(3, path.string()), one);
+  std::filesystem::remove(path);
 }
 
 }  // namespace
