@@ -134,7 +134,8 @@ std::string_view strip_possessive(std::string_view w) {
 }
 
 bool is_suffix(std::string_view part) {
-  return std::find(std::begin(kSuffixes), std::end(kSuffixes), part) != std::end(kSuffixes);
+  return part.size() <= 4 &&
+         std::find(std::begin(kSuffixes), std::end(kSuffixes), part) != std::end(kSuffixes);
 }
 
 /// Where the parts of a name key lie in its storage, while the storage may still grow.
@@ -159,7 +160,7 @@ KeyOffsets append_key(std::string_view name, std::string& storage) {
   storage += name;
   scan::lower_ascii_in_place(storage.data() + k.key, name.size());
   std::size_t from = k.key;
-  if (name.find_first_of(".,") != std::string_view::npos) {
+  if (std::any_of(name.begin(), name.end(), [](char c) { return c == '.' || c == ','; })) {
     from = storage.size();
     for (std::size_t i = k.key; i < from; ++i) {
       const char c = storage[i];

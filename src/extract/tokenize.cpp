@@ -42,9 +42,9 @@ bool is_letter_cp(char32_t c) {
 }
 
 bool is_upper_cp(char32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-         (c >= 0x100 && c <= 0x17F && (c % 2) == 0) || (c >= 0x391 && c <= 0x3A9) ||
-         (c >= 0x410 && c <= 0x42F);
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return (c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x100 && c <= 0x17F && (c % 2) == 0) ||
+         (c >= 0x391 && c <= 0x3A9) || (c >= 0x410 && c <= 0x42F);
 }
 
 bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x2BC; }
