@@ -42,22 +42,7 @@ Gender parse_gender(std::string_view v) {
 }  // namespace
 
 std::uint32_t WordTable::tag_of(std::string_view key) {
-  // Eight bytes at a time, each block mixed by a multiply (words are short: one or two
-  // blocks), instead of a multiply per byte.
-  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ key.size();
-  std::size_t i = 0;
-  for (; i + 8 <= key.size(); i += 8) {
-    std::uint64_t x = 0;
-    std::memcpy(&x, key.data() + i, sizeof x);
-    h = (h ^ x) * 0xBF58476D1CE4E5B9ULL;
-    h ^= h >> 31;
-  }
-  if (i < key.size()) {
-    std::uint64_t x = 0;
-    std::memcpy(&x, key.data() + i, key.size() - i);
-    h = (h ^ x) * 0x94D049BB133111EBULL;
-    h ^= h >> 29;
-  }
+  const std::uint64_t h = hash_words(key);
   return static_cast<std::uint32_t>(h ^ (h >> 32)) | 1U;
 }
 
