@@ -141,12 +141,16 @@ std::string_view TokenView::base(std::size_t i) const {
   return l;
 }
 
-bool TokenView::name_word(std::size_t i) const {
+bool TokenView::name_word(std::size_t i, bool* title) const {
+  if (title) *title = false;
   if (!is_word(i) || !toks_[i].cap) return false;
   // One look-up per spelling answers every list.
   std::string_view l = lower(i);
   const WordInfo* li = lex_.info(l);
-  if (li && li->has(WordInfo::kTitle)) return true;
+  if (li && li->has(WordInfo::kTitle)) {
+    if (title) *title = true;
+    return true;
+  }
   std::string_view b = base(i);
   const WordInfo* bi = b.size() == l.size() ? li : lex_.info(b);
   const std::uint8_t flags = bi ? bi->flags : 0;

@@ -56,8 +56,10 @@ class TokenView {
   [[nodiscard]] const Token& tok(std::size_t i) const { return toks_[i]; }
   [[nodiscard]] std::string_view text() const { return text_; }
   [[nodiscard]] const Lexicon& lex() const { return lex_; }
-  /// Capitalised word that may be part of a name (not "The", "But", "Monday").
-  [[nodiscard]] bool name_word(std::size_t i) const;
+  /// Capitalised word that may be part of a name (not "The", "But", "Monday"); *title,
+  /// when given, tells whether it is a title ("Senator"), which is asked of the same
+  /// look-up.
+  [[nodiscard]] bool name_word(std::size_t i, bool* title = nullptr) const;
   [[nodiscard]] bool is_pronoun(std::size_t i) const;
   /// The token opens a sentence (after a break, a quote or . ? !).
   [[nodiscard]] bool starts_sentence(std::size_t i) const;

@@ -216,7 +216,8 @@ bool compatible(Gender entity, Gender pronoun) {
 
 Resolver::Resolver(const TokenView& tv) : tv_(tv) { collect(); }
 
-Resolver::NamePart Resolver::split_title(std::uint32_t first, std::uint32_t last) const {
+Resolver::NamePart Resolver::split_title(std::uint32_t first, std::uint32_t last,
+                                         const std::uint8_t* kinds) const {
   NamePart np;
   np.last = last;
   const Lexicon& lex = tv_.lex();
@@ -233,7 +234,7 @@ Resolver::NamePart Resolver::split_title(std::uint32_t first, std::uint32_t last
   // last title word of the run.
   std::uint32_t title_end = first;
   for (std::uint32_t k = first; k < last; ++k) {
-    if (lex.is_title(tv_.lower(k))) {
+    if (kinds && kinds[k] != 0 ? kinds[k] == 2 : lex.is_title(tv_.lower(k))) {
       title_end = k + 1;
       np.title_gender = lex.title_gender(tv_.lower(k));
     }
@@ -341,9 +342,15 @@ std::int32_t Resolver::add_entity(std::string_view name, const NameKey& key, con
 void Resolver::collect() {
   const auto n = static_cast<std::uint32_t>(tv_.size());
   // Name runs: maximal sequences of capitalised name words. name_word() costs a few
-  // lexicon look-ups and the walk asks most tokens twice: ask once.
+  // lexicon look-ups and the walk asks most tokens twice: ask once, and keep whether the
+  // word is a title for split_title(). 0: no name word, 1: a name word, 2: a title.
   std::vector<std::uint8_t> is_name(n);
-  for (std::uint32_t k = 0; k < n; ++k) is_name[k] = tv_.name_word(k) ? 1 : 0;
+  for (std::uint32_t k = 0; k < n; ++k) {
+    const Token& t = tv_.tok(k);
+    if (t.kind != TokKind::kWord || !t.cap) continue;  // name_word's own first test
+    bool title = false;
+    if (tv_.name_word(k, &title)) is_name[k] = title ? 2 : 1;
+  }
   struct Run {
     NamePart np;
     bool in_quote = false;
@@ -368,7 +375,7 @@ void Resolver::collect() {
       }
       break;
     }
-    NamePart np = split_title(i, e);
+    NamePart np = split_title(i, e, is_name.data());
     if (np.first < np.last) {
       Run& r = runs.emplace_back();
       r.np = std::move(np);

@@ -76,7 +76,10 @@ class Resolver {
     std::uint32_t parts = 0;
     bool org = false;  ///< some part is an organisation word
   };
-  NamePart split_title(std::uint32_t first, std::uint32_t last) const;
+  /// The title and the name proper of tokens [first, last). kinds, when given, holds
+  /// per token what collect() found: 0 not a name word, 1 a name word, 2 a title.
+  NamePart split_title(std::uint32_t first, std::uint32_t last,
+                       const std::uint8_t* kinds = nullptr) const;
   /// Appends the name written by tokens [first, last) to out: its words joined by one
   /// space, without a possessive at the end.
   void name_text(std::uint32_t first, std::uint32_t last, std::string& out) const;
