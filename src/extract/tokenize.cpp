@@ -14,16 +14,24 @@ bool is_space_cp(char32_t c) {
          c == 0x2028 || c == 0x2029;
 }
 
-constexpr std::array<bool, 128> kAsciiAlnum = [] {
-  std::array<bool, 128> t{};
-  for (char32_t c = 0; c < 128; ++c) {
+constexpr std::array<bool, 256> kAsciiAlnum = [] {
+  std::array<bool, 256> t{};
+  for (char32_t c = 0; c < 256; ++c) {
     t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
   return t;
 }();
 
-/// A table look-up: the word loop asks this of every byte.
-bool is_ascii_alnum(char32_t c) { return c < 128 && kAsciiAlnum[c]; }
+bool is_ascii_alnum(char32_t c) { return c < 256 && kAsciiAlnum[c]; }
+
+/// The end of the run of ASCII letters and digits at text[from]: a table look-up a byte,
+/// as the word loop asks this of every letter.
+std::size_t ascii_alnum_end(std::string_view text, std::size_t from) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  while (from < n && kAsciiAlnum[p[from]]) ++from;
+  return from;
+}
 
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
@@ -250,7 +258,7 @@ std::vector<Token> tokenize(std::string_view text) {
       std::size_t j = i;
       while (j < n) {
         // A run of ASCII letters and digits needs none of the checks below.
-        while (j < n && is_ascii_alnum(static_cast<unsigned char>(text[j]))) ++j;
+        j = ascii_alnum_end(text, j);
         if (j >= n) break;
         // An ASCII byte other than these ends the word: the tests below need not run.
         if (const auto b = static_cast<unsigned char>(text[j]);
