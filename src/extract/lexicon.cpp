@@ -52,27 +52,30 @@ bool WordTable::may_hold(std::string_view key) const {
   return ((shape_[static_cast<unsigned char>(key.front())] >> len) & 1U) != 0;
 }
 
-void WordTable::place(std::uint32_t tag, std::uint32_t entry) {
-  const std::size_t mask = tags_.size() - 1;
-  std::size_t i = (tag >> 1) & mask;
-  while (tags_[i] != 0) i = (i + 1) & mask;
-  tags_[i] = tag;
-  slot_entry_[i] = entry;
+void WordTable::place(const Slot& slot) {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = (slot.tag >> 1) & mask;
+  while (slots_[i].tag != 0) i = (i + 1) & mask;
+  slots_[i] = slot;
 }
 
 std::uint32_t WordTable::insert(std::string_view key, std::uint32_t index) {
   if (const std::int64_t found = find(key); found >= 0) return static_cast<std::uint32_t>(found);
-  if ((size_ + 1) * 2 > tags_.size()) {
+  if ((size_ + 1) * 2 > slots_.size()) {
     // Grow to keep the load at most one half, and place every entry again.
-    tags_.assign(tags_.empty() ? 64 : tags_.size() * 2, 0);
-    slot_entry_.assign(tags_.size(), 0);
-    for (std::size_t e = 0; e < keys_.size(); ++e) {
-      place(tag_of(keys_[e]), static_cast<std::uint32_t>(e));
+    std::vector<Slot> old(slots_.size() < 32 ? 64 : slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& s : old) {
+      if (s.tag != 0) place(s);
     }
   }
-  keys_.emplace_back(key);
-  indexes_.push_back(index);
-  place(tag_of(key), static_cast<std::uint32_t>(keys_.size() - 1));
+  Slot slot;
+  slot.tag = tag_of(key);
+  slot.index = index;
+  slot.key = static_cast<std::uint32_t>(keys_.size());
+  slot.len = static_cast<std::uint32_t>(key.size());
+  keys_ += key;
+  place(slot);
   ++size_;
   if (key.empty()) {
     shape_[0] |= 1U;
@@ -86,9 +89,13 @@ std::uint32_t WordTable::insert(std::string_view key, std::uint32_t index) {
 std::int64_t WordTable::find(std::string_view key) const {
   if (size_ == 0 || !may_hold(key)) return -1;
   const std::uint32_t tag = tag_of(key);
-  const std::size_t mask = tags_.size() - 1;
-  for (std::size_t i = (tag >> 1) & mask; tags_[i] != 0; i = (i + 1) & mask) {
-    if (tags_[i] == tag && keys_[slot_entry_[i]] == key) return indexes_[slot_entry_[i]];
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = (tag >> 1) & mask; slots_[i].tag != 0; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.tag == tag && s.len == key.size() &&
+        std::memcmp(keys_.data() + s.key, key.data(), key.size()) == 0) {
+      return s.index;
+    }
   }
   return -1;
 }

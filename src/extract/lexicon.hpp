@@ -60,14 +60,19 @@ class WordTable {
  private:
   static std::uint32_t tag_of(std::string_view key);
   [[nodiscard]] bool may_hold(std::string_view key) const;
-  void place(std::uint32_t tag, std::uint32_t entry);
 
-  // Probing reads only tags_ (4 bytes a slot, cache-resident); a key is compared only
-  // when its tag, a 32-bit hash that is never 0, matches. 0 marks an empty slot.
-  std::vector<std::uint32_t> tags_;
-  std::vector<std::uint32_t> slot_entry_;  // slot -> entry
-  std::vector<std::string> keys_;          // entry -> key
-  std::vector<std::uint32_t> indexes_;     // entry -> index
+  // One probe reads one 16-byte slot; a key is compared only when its tag, a 32-bit hash
+  // that is never 0, matches. Tag 0 marks an empty slot. Keys lie in one arena.
+  struct Slot {
+    std::uint32_t tag = 0;
+    std::uint32_t index = 0;
+    std::uint32_t key = 0;  // offset in keys_
+    std::uint32_t len = 0;
+  };
+  void place(const Slot& slot);
+
+  std::vector<Slot> slots_;
+  std::string keys_;
   std::size_t size_ = 0;
   std::array<std::uint64_t, 256> shape_{};  // bit min(len, 63) of keys by first byte
 };
