@@ -283,23 +283,20 @@ Resolver::NameKey Resolver::name_key(std::string_view name, std::string& storage
 }
 
 std::vector<std::string> Resolver::name_parts(std::string_view name) const {
-  std::vector<std::string> parts;
-  std::string cur;
-  auto flush = [&] {
-    if (!cur.empty() &&
-        std::find(std::begin(kSuffixes), std::end(kSuffixes), cur) == std::end(kSuffixes)) {
-      parts.push_back(cur);
-    }
-    cur.clear();
-  };
+  std::string clean;
+  clean.reserve(name.size());
   for (char ch : name) {
-    if (ch == ' ') {
-      flush();
-    } else if (ch != '.' && ch != ',') {
-      cur += ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
-    }
+    if (ch == '.' || ch == ',') continue;
+    clean += ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
   }
-  flush();
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < clean.size();) {
+    std::size_t j = clean.find(' ', i);
+    if (j == std::string::npos) j = clean.size();
+    const std::string_view part = std::string_view(clean).substr(i, j - i);
+    if (!part.empty() && !is_suffix(part)) parts.emplace_back(part);
+    i = j + 1;
+  }
   return parts;
 }
 
