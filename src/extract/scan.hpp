@@ -55,6 +55,29 @@ inline std::size_t json_plain_prefix(std::string_view s) {
   return i;
 }
 
+/// The number of leading ASCII letters and digits of s. Eight bytes at a time: a word
+/// then ends without a mispredicted branch per letter.
+inline std::size_t alnum_prefix(std::string_view s) {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t x = 0;
+    std::memcpy(&x, s.data() + i, sizeof x);
+    // Per byte, on its low seven bits: v in [lo, hi] shows in the high bit of
+    // (v + 0x80 - lo) & ~(v + 0x7F - hi); no sum carries into the next byte.
+    const std::uint64_t low7 = x & ~kHigh;
+    const std::uint64_t folded = low7 | (kOnes * 0x20);  // 'A'-'Z' -> 'a'-'z'
+    const std::uint64_t letter = (folded + kOnes * (0x80 - 'a')) & ~(folded + kOnes * (0x7F - 'z'));
+    const std::uint64_t digit = (low7 + kOnes * (0x80 - '0')) & ~(low7 + kOnes * (0x7F - '9'));
+    const std::uint64_t other = ~((letter | digit) & ~x) & kHigh;
+    if (other != 0) return i + static_cast<std::size_t>(__builtin_ctzll(other) / 8);
+  }
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) break;
+  }
+  return i;
+}
+
 /// Lower-cases the ASCII letters of s in place; other bytes (UTF-8 included) stay.
 inline void lower_ascii_in_place(char* s, std::size_t n) {
   std::size_t i = 0;

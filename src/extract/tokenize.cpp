@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 
+#include "extract/scan.hpp"
 #include "extract/utf8.hpp"
 
 namespace quotegraph {
@@ -24,13 +25,9 @@ constexpr std::array<bool, 256> kAsciiAlnum = [] {
 
 bool is_ascii_alnum(char32_t c) { return c < 256 && kAsciiAlnum[c]; }
 
-/// The end of the run of ASCII letters and digits at text[from]: a table look-up a byte,
-/// as the word loop asks this of every letter.
+/// The end of the run of ASCII letters and digits at text[from].
 std::size_t ascii_alnum_end(std::string_view text, std::size_t from) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  while (from < n && kAsciiAlnum[p[from]]) ++from;
-  return from;
+  return from + scan::alnum_prefix(text.substr(from));
 }
 
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }

@@ -56,5 +56,26 @@ TEST(Scan, LowerAsciiInPlaceChangesOnlyAsciiCapitals) {
   EXPECT_EQ(all, expected);
 }
 
+TEST(Scan, AlnumPrefixMatchesTheDefinitionForEveryByte) {
+  auto plain = [](std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+                            (s[i] >= '0' && s[i] <= '9')))
+      ++i;
+    return i;
+  };
+  // Every byte value at every offset of a run longer than one block.
+  for (int b = 0; b < 256; ++b) {
+    for (std::size_t pos = 0; pos < 19; ++pos) {
+      std::string s = "abcdefghijKLMNOPQRS0123456789";
+      s[pos] = static_cast<char>(b);
+      EXPECT_EQ(alnum_prefix(s), plain(s)) << "byte " << b << " at " << pos;
+    }
+  }
+  EXPECT_EQ(alnum_prefix(""), 0U);
+  EXPECT_EQ(alnum_prefix("Ocasio-Cortez"), 6U);
+  EXPECT_EQ(alnum_prefix("caf\xC3\xA9"), 3U);
+}
+
 }  // namespace
 }  // namespace quotegraph::scan
