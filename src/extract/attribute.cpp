@@ -1015,17 +1015,19 @@ class Attributor {
   }
 
   static bool title_case(const TokenView& tv, const Quote& q) {
-    std::size_t words = 0;
-    std::size_t caps = 0;
+    if (q.open + 1 >= tv.size() || !tv.tok(q.open + 1).cap) return false;
+    // Every word capitalised or a short function word; the first other word decides.
+    bool any = false;
     for (std::size_t k = q.open + 1; k < q.close && k < tv.size(); ++k) {
       if (!tv.is_word(k)) continue;
-      ++words;
+      any = true;
+      if (tv.tok(k).cap) continue;
       std::string_view l = tv.lower(k);
-      if (tv.tok(k).cap || l == "of" || l == "the" || l == "a" || l == "and" || l == "in" ||
-          l == "to" || l == "for" || l == "on")
-        ++caps;
+      if (!(l == "of" || l == "the" || l == "a" || l == "and" || l == "in" || l == "to" ||
+            l == "for" || l == "on"))
+        return false;
     }
-    return words > 0 && caps == words && tv.tok(q.open + 1).cap;
+    return any;
   }
 
   Attribution by_context(std::size_t qi, const std::vector<Attribution>& done) const {
