@@ -351,7 +351,10 @@ void Resolver::collect() {
   struct Run {
     NamePart np;
     bool in_quote = false;
-    std::uint32_t name = 0;  // offsets into `arena` while it grows
+    bool plain = false;  // one word without '.' or ',': name and key are views of it
+    std::string_view plain_name;
+    std::string_view plain_key;
+    std::uint32_t name = 0;  // else offsets into `arena` while it grows
     std::uint32_t name_len = 0;
     KeyOffsets key;
   };
@@ -380,10 +383,24 @@ void Resolver::collect() {
     }
     i = e;
   }
-  // Each run's name and key go into one arena: no allocation per name.
+  // Each run's name and key go into one arena: no allocation per name. Most runs are
+  // one plain word, whose name and key are views of the text and of its lower case.
   std::string arena;
   std::string name;
   for (Run& r : runs) {
+    if (r.np.last - r.np.first == 1 && tv_.is_word(r.np.first)) {
+      const std::string_view w = strip_possessive(tv_.word(r.np.first));
+      // The lower case of the name as written: a possessive is stripped only as written
+      // ("OBAMA’S" keeps its "’S").
+      const std::string_view key = tv_.lower(r.np.first).substr(0, w.size());
+      r.plain = std::none_of(w.begin(), w.end(), [](char c) { return c == '.' || c == ','; }) &&
+                !key.empty() && !is_suffix(key);
+      if (r.plain) {
+        r.plain_name = w;
+        r.plain_key = key;
+        continue;
+      }
+    }
     name.clear();
     name_text(r.np.first, r.np.last, name);
     r.name = static_cast<std::uint32_t>(arena.size());
@@ -392,8 +409,16 @@ void Resolver::collect() {
     r.key = append_key(name, arena);
   }
   const std::string_view all(arena);
-  auto name_of = [&](const Run& r) { return all.substr(r.name, r.name_len); };
+  auto name_of = [&](const Run& r) {
+    return r.plain ? r.plain_name : all.substr(r.name, r.name_len);
+  };
   auto key_of = [&](const Run& r) {
+    if (r.plain) {
+      // append_key's parts of one plain word: the word itself. Whether it is an
+      // organisation word is only asked of titled runs or longer names.
+      const std::string_view key = r.plain_key;
+      return NameKey{key, key, key, 1, r.np.titled && is_org_word(key)};
+    }
     const KeyOffsets& k = r.key;
     return NameKey{all.substr(k.key, k.key_len), all.substr(k.first, k.first_len),
                    all.substr(k.last, k.last_len), k.parts, k.org};
@@ -413,7 +438,7 @@ void Resolver::collect() {
   // Lindqvist") is a person even when its first name is not in the lexicon.
   std::unordered_set<std::string_view> alone;
   for (const Run& r : runs) {
-    if (r.key.parts == 1) alone.insert(key_of(r).first);
+    if (r.plain || r.key.parts == 1) alone.insert(key_of(r).first);
   }
   for (const Run& run : runs) {
     const NamePart* np = &run.np;
