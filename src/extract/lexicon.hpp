@@ -27,9 +27,22 @@ inline std::uint64_t hash_words(std::string_view key) {
     h = (h ^ x) * 0xBF58476D1CE4E5B9ULL;
     h ^= h >> 31;
   }
-  if (i < key.size()) {
+  if (const std::size_t k = key.size() - i; k > 0) {
+    // The last one to seven bytes, read as wyhash does: two overlapping 4-byte loads, or
+    // three bytes (first, middle, last); no call to a variable-length memcpy.
+    const char* p = key.data() + i;
     std::uint64_t x = 0;
-    std::memcpy(&x, key.data() + i, key.size() - i);
+    if (k >= 4) {
+      std::uint32_t a = 0;
+      std::uint32_t b = 0;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + k - 4, 4);
+      x = (std::uint64_t{a} << 32) | b;
+    } else {
+      x = (std::uint64_t{static_cast<unsigned char>(p[0])} << 16) |
+          (std::uint64_t{static_cast<unsigned char>(p[k >> 1])} << 8) |
+          static_cast<unsigned char>(p[k - 1]);
+    }
     h = (h ^ x) * 0x94D049BB133111EBULL;
     h ^= h >> 29;
   }
