@@ -290,6 +290,7 @@ std::vector<std::string> Resolver::name_parts(std::string_view name) const {
     clean += ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
   }
   std::vector<std::string> parts;
+  parts.reserve(4);
   for (std::size_t i = 0; i < clean.size();) {
     std::size_t j = clean.find(' ', i);
     if (j == std::string::npos) j = clean.size();
