@@ -226,6 +226,23 @@ TEST_F(ReaderTest, LinesAcrossReadBlocks) {
   EXPECT_EQ(r.docs[0].text, long_text);
 }
 
+// A JSONL file is read through 8 MB memory maps one after the other: a document that
+// starts in one window and ends in the next must arrive whole.
+TEST_F(ReaderTest, LinesAcrossMappedWindows) {
+  std::string file;
+  std::vector<std::string> texts;
+  for (int i = 0; i < 4; ++i) {
+    texts.push_back(std::string(2'999'999, static_cast<char>('a' + i)) + "\u00e9");
+    file += "{\"id\": \"d" + std::to_string(i) + "\", \"text\": \"" + texts.back() + "\"}\n";
+    texts.back() = std::string(2'999'999, static_cast<char>('a' + i)) + "\xC3\xA9";
+  }
+  write("x.jsonl", file);
+  const ReadResult r = read({"x.jsonl"});
+  EXPECT_TRUE(r.errors.empty());
+  ASSERT_EQ(r.ids(), (std::vector<std::string>{"d0", "d1", "d2", "d3"}));
+  for (std::size_t i = 0; i < 4; ++i) EXPECT_EQ(r.docs[i].text, texts[i]) << i;
+}
+
 TEST_F(ReaderTest, DirectoryIsReadRecursivelyInSortedOrder) {
   write("in/z.txt", "z");
   write("in/b/d.jsonl", "{\"id\": \"d1\", \"text\": \"x\"}\n{\"id\": \"d2\", \"text\": \"y\"}\n");
