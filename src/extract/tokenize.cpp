@@ -239,8 +239,9 @@ std::vector<Token> tokenize(std::string_view text) {
       // U.S., D.C., p.m.: single ASCII letters each followed by a period.
       std::size_t k = i;
       int pairs = 0;
-      while (k + 1 < n && is_ascii_alnum(static_cast<unsigned char>(text[k])) &&
-             !is_digit(static_cast<unsigned char>(text[k])) && text[k + 1] == '.' &&
+      while (k + 1 < n && text[k + 1] == '.' &&
+             is_ascii_alnum(static_cast<unsigned char>(text[k])) &&
+             !is_digit(static_cast<unsigned char>(text[k])) &&
              (k + 2 >= n || !is_ascii_alnum(static_cast<unsigned char>(text[k + 2])) ||
               (k + 3 < n && text[k + 3] == '.'))) {
         k += 2;
