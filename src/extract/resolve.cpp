@@ -437,7 +437,8 @@ void Resolver::collect() {
   }
   // A name whose surname is also written alone elsewhere ("Gregor Lindqvist" ... "said
   // Lindqvist") is a person even when its first name is not in the lexicon.
-  std::unordered_set<std::string_view> alone;
+  std::unordered_set<std::string_view, StringHash, std::equal_to<>> alone;
+  alone.reserve(runs.size());
   for (const Run& r : runs) {
     if (r.plain || r.key.parts == 1) alone.insert(key_of(r).first);
   }
