@@ -19,15 +19,17 @@ namespace {
 constexpr std::size_t kDocsPerThread = 64;
 constexpr std::size_t kWindowBytes = std::size_t{64} << 20;
 
-/// A pipeline: this thread reads documents into the window and hands results on in
-/// input order, while `jobs` workers extract whatever has been read. Reading and handing
-/// on overlap extraction, so neither waits for a whole batch.
+/// A pipeline of `jobs` threads: this one reads documents into the window and hands
+/// results on in input order, `jobs - 1` workers extract whatever has been read, and
+/// this thread extracts too whenever the window is full or the input is read. Reading and
+/// handing on overlap extraction, so neither waits for a whole batch, and no more
+/// threads run than asked for.
 class Pipeline {
  public:
   Pipeline(unsigned jobs, const std::function<void(Document&&, Extraction&&)>& on_result)
       : on_result_(on_result), max_docs_(kDocsPerThread * jobs) {
-    workers_.reserve(jobs);
-    for (unsigned t = 0; t < jobs; ++t) workers_.emplace_back([this] { work(); });
+    workers_.reserve(jobs - 1);
+    for (unsigned t = 1; t < jobs; ++t) workers_.emplace_back([this] { work(); });
   }
   Pipeline(const Pipeline&) = delete;
   Pipeline& operator=(const Pipeline&) = delete;
@@ -45,11 +47,11 @@ class Pipeline {
     slot->bytes = doc.text.size();
     slot->doc = std::move(doc);
     std::unique_lock lock(mutex_);
-    // Hand on what is done; wait while the window is full.
+    // Hand on what is done; while the window is full, extract or wait.
     for (;;) {
       deliver_ready(lock);
       if (window_.size() < max_docs_ && window_bytes_ < kWindowBytes) break;
-      result_ready_.wait(lock);
+      if (!extract_one(lock)) result_ready_.wait(lock);
     }
     window_bytes_ += slot->bytes;
     window_.push_back(std::move(slot));
@@ -63,7 +65,7 @@ class Pipeline {
     for (;;) {
       deliver_ready(lock);
       if (window_.empty()) return;
-      result_ready_.wait(lock);
+      if (!extract_one(lock)) result_ready_.wait(lock);
     }
   }
 
@@ -91,21 +93,29 @@ class Pipeline {
     }
   }
 
+  // With the lock held: extracts the first document nobody has taken, if any (the lock
+  // is released meanwhile). Returns whether there was one.
+  bool extract_one(std::unique_lock<std::mutex>& lock) {
+    if (taken_ >= window_.size()) return false;
+    Slot* slot = window_[taken_++].get();  // stays put until it is done and handed on
+    lock.unlock();
+    try {
+      slot->ex = extract(slot->doc);
+    } catch (...) {
+      slot->error = std::current_exception();
+    }
+    lock.lock();
+    slot->done = true;
+    result_ready_.notify_one();
+    return true;
+  }
+
   void work() {
     std::unique_lock lock(mutex_);
     for (;;) {
       work_ready_.wait(lock, [this] { return stop_ || taken_ < window_.size(); });
       if (stop_) return;
-      Slot* slot = window_[taken_++].get();  // stays put until it is done and handed on
-      lock.unlock();
-      try {
-        slot->ex = extract(slot->doc);
-      } catch (...) {
-        slot->error = std::current_exception();
-      }
-      lock.lock();
-      slot->done = true;
-      result_ready_.notify_one();
+      extract_one(lock);
     }
   }
 
