@@ -138,6 +138,19 @@ bool is_suffix(std::string_view part) {
          std::find(std::begin(kSuffixes), std::end(kSuffixes), part) != std::end(kSuffixes);
 }
 
+/// Calls fn(offset, part) for each part of a lower-case name without '.' and ',': its
+/// space-separated words, suffixes such as "jr" left out.
+template <typename Fn>
+void for_each_part(std::string_view clean, Fn fn) {
+  for (std::size_t i = 0; i < clean.size();) {
+    std::size_t j = clean.find(' ', i);
+    if (j == std::string_view::npos) j = clean.size();
+    const std::string_view part = clean.substr(i, j - i);
+    if (!part.empty() && !is_suffix(part)) fn(i, part);
+    i = j + 1;
+  }
+}
+
 /// Where the parts of a name key lie in its storage, while the storage may still grow.
 struct KeyOffsets {
   std::uint32_t key = 0;
@@ -167,22 +180,18 @@ KeyOffsets append_key(std::string_view name, std::string& storage) {
       if (c != '.' && c != ',') storage += c;
     }
   }
-  const std::size_t end = storage.size();
-  for (std::size_t i = from; i < end;) {
-    std::size_t j = i;
-    while (j < end && storage[j] != ' ') ++j;
-    const std::string_view part(storage.data() + i, j - i);
-    if (!part.empty() && !is_suffix(part)) {
-      if (k.parts++ == 0) {
-        k.first = static_cast<std::uint32_t>(i);
-        k.first_len = static_cast<std::uint32_t>(j - i);
-      }
-      k.last = static_cast<std::uint32_t>(i);
-      k.last_len = static_cast<std::uint32_t>(j - i);
-      k.org = k.org || is_org_word(part);
+  const std::string_view clean(storage.data() + from, storage.size() - from);
+  for_each_part(clean, [&](std::size_t offset, std::string_view part) {
+    const auto at = static_cast<std::uint32_t>(from + offset);
+    const auto len = static_cast<std::uint32_t>(part.size());
+    if (k.parts++ == 0) {
+      k.first = at;
+      k.first_len = len;
     }
-    i = j + 1;
-  }
+    k.last = at;
+    k.last_len = len;
+    k.org = k.org || is_org_word(part);
+  });
   return k;
 }
 
@@ -286,18 +295,12 @@ std::vector<std::string> Resolver::name_parts(std::string_view name) const {
   std::string clean;
   clean.reserve(name.size());
   for (char ch : name) {
-    if (ch == '.' || ch == ',') continue;
-    clean += ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+    if (ch != '.' && ch != ',') clean += ch;
   }
+  scan::lower_ascii_in_place(clean.data(), clean.size());
   std::vector<std::string> parts;
   parts.reserve(4);
-  for (std::size_t i = 0; i < clean.size();) {
-    std::size_t j = clean.find(' ', i);
-    if (j == std::string::npos) j = clean.size();
-    const std::string_view part = std::string_view(clean).substr(i, j - i);
-    if (!part.empty() && !is_suffix(part)) parts.emplace_back(part);
-    i = j + 1;
-  }
+  for_each_part(clean, [&](std::size_t, std::string_view part) { parts.emplace_back(part); });
   return parts;
 }
 
