@@ -1,23 +1,17 @@
 #include "extract/extract.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 
 #include "extract/attribute.hpp"
 #include "extract/handles.hpp"
 #include "extract/quotes.hpp"
 #include "extract/resolve.hpp"
+#include "extract/scan.hpp"
 #include "extract/tokenize.hpp"
 
 namespace quotegraph {
 namespace {
-
-std::string lower_copy(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
-}
 
 void add_unique(std::vector<std::string>& v, const std::string& s) {
   if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
@@ -48,9 +42,9 @@ Extraction extract(const Document& doc, const Lexicon& lexicon) {
   std::vector<std::int32_t> handle_entity = resolver.link_handles(handles);
 
   auto entity_of_handle = [&](std::string_view name) -> std::int32_t {
-    std::string l = lower_copy(name);
+    std::string l = scan::lower_ascii(name);
     for (std::size_t k = 0; k < handles.size(); ++k) {
-      if (handle_entity[k] >= 0 && lower_copy(handles[k].name) == l) return handle_entity[k];
+      if (handle_entity[k] >= 0 && scan::lower_ascii(handles[k].name) == l) return handle_entity[k];
     }
     return -1;
   };
@@ -137,7 +131,7 @@ Extraction extract(const Document& doc, const Lexicon& lexicon) {
         before.remove_suffix(1);
       bool vocative =
           before.empty() ||
-          lower_copy(before.substr(before.size() >= 3 ? before.size() - 3 : 0)) == "you";
+          scan::lower_ascii(before.substr(before.size() >= 3 ? before.size() - 3 : 0)) == "you";
       if (vocative && addressee[q] < 0 && handle_entity[k] >= 0) addressee[q] = handle_entity[k];
       if (vocative && addressee[q] < 0 && !st.addressee) st.addressee = "@" + h.name;
     }
@@ -161,9 +155,9 @@ Extraction extract(const Document& doc, const Lexicon& lexicon) {
   // Handles: once each, case-insensitively, first spelling kept.
   for (std::size_t k = 0; k < handles.size(); ++k) {
     std::string with_at = "@" + handles[k].name;
-    std::string l = lower_copy(with_at);
+    std::string l = scan::lower_ascii(with_at);
     auto it = std::find_if(ex.handles.begin(), ex.handles.end(),
-                           [&](const HandleLink& h) { return lower_copy(h.handle) == l; });
+                           [&](const HandleLink& h) { return scan::lower_ascii(h.handle) == l; });
     if (it == ex.handles.end()) {
       ex.handles.push_back(HandleLink{with_at, name_of(handle_entity[k])});
     } else if (!it->person) {

@@ -107,14 +107,6 @@ bool is_org_word(std::string_view w) {
   return kTable.contains(w);
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  }
-  return out;
-}
-
 /// Letters and digits only, lower-case ASCII (for handle matching).
 std::string alnum_only(std::string_view s) {
   std::string out;
@@ -654,7 +646,7 @@ std::int32_t Resolver::resolve(const TokenMention& m) {
       for (std::size_t k = occ_before(m.first); k-- > 0 && e < 0;) {
         if (occ_[k].entity < 0) continue;
         for (const std::string& r : entities_[static_cast<std::size_t>(occ_[k].entity)].roles) {
-          if (lower_ascii(r).find(head) != std::string::npos) e = occ_[k].entity;
+          if (scan::lower_ascii(r).find(head) != std::string::npos) e = occ_[k].entity;
         }
       }
       break;
@@ -753,7 +745,7 @@ std::vector<std::int32_t> Resolver::link_handles(const std::vector<HandleMatch>&
       Entity& e = entities_[static_cast<std::size_t>(found)];
       std::string with_at = "@" + h.name;
       bool have = std::any_of(e.handles.begin(), e.handles.end(), [&](const std::string& x) {
-        return lower_ascii(x) == lower_ascii(with_at);
+        return scan::lower_ascii(x) == scan::lower_ascii(with_at);
       });
       if (!have) e.handles.push_back(with_at);
     }

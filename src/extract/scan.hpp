@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 namespace quotegraph::scan {
@@ -95,6 +96,13 @@ inline void lower_ascii_in_place(char* s, std::size_t n) {
   for (; i < n; ++i) {
     if (s[i] >= 'A' && s[i] <= 'Z') s[i] = static_cast<char>(s[i] - 'A' + 'a');
   }
+}
+
+/// A lower-cased copy of s (ASCII letters only).
+inline std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  lower_ascii_in_place(out.data(), out.size());
+  return out;
 }
 
 }  // namespace quotegraph::scan

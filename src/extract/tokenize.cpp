@@ -71,9 +71,7 @@ bool is_abbreviation(std::string_view lower) {
 
 std::string_view lower_word(std::string_view word, std::string& buf) {
   buf.assign(word);
-  for (char& ch : buf) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  }
+  scan::lower_ascii_in_place(buf.data(), buf.size());
   return buf;
 }
 
