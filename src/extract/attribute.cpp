@@ -112,13 +112,13 @@ bool TokenView::outside(std::size_t i) const { return toks_[i].quote < 0; }
 
 std::string_view TokenView::base(std::size_t i) const {
   std::string_view l = lower(i);
-  // Every clitic below starts with ' or ’ (whose last byte is 0x99) within the last
-  // four bytes: most words have neither there.
-  bool clitic = false;
-  for (std::size_t k = l.size() < 5 ? 0 : l.size() - 5; k < l.size(); ++k) {
-    clitic = clitic || l[k] == '\'' || l[k] == '\x99';
-  }
-  if (!clitic) return l;
+  // Every clitic below has ' or the last byte of ’ (0x99) two or three bytes from the
+  // end: two byte tests turn away the words without one.
+  const std::size_t n = l.size();
+  auto mark = [&](std::size_t back) {
+    return n >= back && (l[n - back] == '\'' || l[n - back] == '\x99');
+  };
+  if (!mark(2) && !mark(3)) return l;
   for (std::string_view suffix : {"\xe2\x80\x99"
                                   "s",
                                   "'s",

@@ -120,8 +120,12 @@ std::string alnum_only(std::string_view s) {
 }
 
 std::string_view strip_possessive(std::string_view w) {
-  if (w.size() > 4 && w.substr(w.size() - 4) == "\xe2\x80\x99s") return w.substr(0, w.size() - 4);
-  if (w.size() > 2 && w.substr(w.size() - 2) == "'s") return w.substr(0, w.size() - 2);
+  // Byte tests, last byte first: most names end in no 's at all.
+  const std::size_t n = w.size();
+  if (n <= 2 || w[n - 1] != 's') return w;
+  if (w[n - 2] == '\'') return w.substr(0, n - 2);
+  if (n > 4 && w[n - 2] == '\x99' && w[n - 3] == '\x80' && w[n - 4] == '\xe2')
+    return w.substr(0, n - 4);
   return w;
 }
 
