@@ -90,20 +90,6 @@ TokenView::TokenView(std::string_view text, const std::vector<Token>& toks, cons
   scan::lower_ascii_in_place(lower_text_.data(), lower_text_.size());
 }
 
-std::string_view TokenView::word(std::size_t i) const {
-  const Token& t = toks_[i];
-  return text_.substr(t.start, t.end - t.start);
-}
-
-std::string_view TokenView::lower(std::size_t i) const {
-  const Token& t = toks_[i];
-  return std::string_view(lower_text_).substr(t.start, t.end - t.start);
-}
-
-bool TokenView::is_word(std::size_t i) const {
-  return i < toks_.size() && toks_[i].kind == TokKind::kWord;
-}
-
 bool TokenView::is_punct(std::size_t i, std::string_view p) const {
   return i < toks_.size() && toks_[i].kind == TokKind::kPunct && word(i) == p;
 }

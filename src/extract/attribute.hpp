@@ -45,11 +45,21 @@ struct Attribution {
 class TokenView {
  public:
   TokenView(std::string_view text, const std::vector<Token>& toks, const Lexicon& lex);
-  [[nodiscard]] std::string_view word(std::size_t i) const;
-  [[nodiscard]] std::string_view lower(std::size_t i) const;
+  // The token accessors are asked millions of times from attribute and resolve: inline,
+  // and without substr's bounds check (tokens lie inside the text by construction).
+  [[nodiscard]] std::string_view word(std::size_t i) const {
+    const Token& t = toks_[i];
+    return {text_.data() + t.start, t.end - t.start};
+  }
+  [[nodiscard]] std::string_view lower(std::size_t i) const {
+    const Token& t = toks_[i];
+    return {lower_text_.data() + t.start, t.end - t.start};
+  }
   /// lower() without a clitic: "he’s" -> "he", "Clinton's" -> "clinton".
   [[nodiscard]] std::string_view base(std::size_t i) const;
-  [[nodiscard]] bool is_word(std::size_t i) const;
+  [[nodiscard]] bool is_word(std::size_t i) const {
+    return i < toks_.size() && toks_[i].kind == TokKind::kWord;
+  }
   [[nodiscard]] bool is_punct(std::size_t i, std::string_view p) const;
   [[nodiscard]] bool outside(std::size_t i) const;
   [[nodiscard]] std::size_t size() const { return toks_.size(); }
