@@ -257,7 +257,7 @@ Resolver::NamePart Resolver::split_title(std::uint32_t first, std::uint32_t last
   if (role_end > role_start) {
     const Token& a = tv_.tok(role_start);
     const Token& b = tv_.tok(role_end - 1);
-    np.role = std::string(tv_.text().substr(a.start, b.end - a.start));
+    np.role = tv_.text().substr(a.start, b.end - a.start);
     np.titled = true;
   }
   np.first = title_end;
@@ -308,7 +308,7 @@ std::int32_t Resolver::add_entity(std::string_view name, const NameKey& key, con
     Entity& e = entities_[static_cast<std::size_t>(it->second)];
     if (article && e.kind == EntityKind::kOrganization) e.article = true;
     if (!np.role.empty() && std::find(e.roles.begin(), e.roles.end(), np.role) == e.roles.end())
-      e.roles.push_back(np.role);
+      e.roles.emplace_back(np.role);
     if (e.gender == Gender::kUnknown) e.gender = np.title_gender;
     return it->second;
   }
@@ -318,7 +318,7 @@ std::int32_t Resolver::add_entity(std::string_view name, const NameKey& key, con
   e.parts = name_parts(name);
   e.first_tok = np.first;
   e.kind = key.org && !person_hint ? EntityKind::kOrganization : EntityKind::kPerson;
-  if (!np.role.empty()) e.roles.push_back(np.role);
+  if (!np.role.empty()) e.roles.emplace_back(np.role);
   e.gender = np.title_gender;
   if (e.gender == Gender::kUnknown && e.kind == EntityKind::kPerson && e.parts.size() >= 2) {
     e.gender = tv_.lex().first_name_gender(e.parts.front());
@@ -341,12 +341,18 @@ void Resolver::collect() {
   // Name runs: maximal sequences of capitalised name words. name_word() costs a few
   // lexicon look-ups and the walk asks most tokens twice: ask once, and keep whether the
   // word is a title for split_title(). 0: no name word, 1: a name word, 2: a title.
+  // The name words are also listed, so that the runs are found without a second walk
+  // over every token.
   std::vector<std::uint8_t> is_name(n);
+  std::vector<std::uint32_t> name_words;
   for (std::uint32_t k = 0; k < n; ++k) {
     const Token& t = tv_.tok(k);
     if (t.kind != TokKind::kWord || !t.cap) continue;  // name_word's own first test
     bool title = false;
-    if (tv_.name_word(k, &title)) is_name[k] = title ? 2 : 1;
+    if (tv_.name_word(k, &title)) {
+      is_name[k] = title ? 2 : 1;
+      name_words.push_back(k);
+    }
   }
   struct Run {
     NamePart np;
@@ -359,11 +365,8 @@ void Resolver::collect() {
     KeyOffsets key;
   };
   std::vector<Run> runs;
-  for (std::uint32_t i = 0; i < n;) {
-    if (is_name[i] == 0) {
-      ++i;
-      continue;
-    }
+  for (std::size_t w = 0; w < name_words.size();) {
+    const std::uint32_t i = name_words[w];
     std::uint32_t e = i + 1;
     for (;;) {
       while (e < n && is_name[e] != 0 && tv_.tok(e).quote == tv_.tok(i).quote) ++e;
@@ -378,10 +381,10 @@ void Resolver::collect() {
     NamePart np = split_title(i, e, is_name.data());
     if (np.first < np.last) {
       Run& r = runs.emplace_back();
-      r.np = std::move(np);
+      r.np = np;
       r.in_quote = tv_.tok(i).quote >= 0;
     }
-    i = e;
+    while (w < name_words.size() && name_words[w] < e) ++w;
   }
   // Each run's name and key go into one arena: no allocation per name. Most runs are
   // one plain word, whose name and key are views of the text and of its lower case.

@@ -62,7 +62,7 @@ class Resolver {
   struct NamePart {
     std::uint32_t first = 0;  // first token of the name proper (after titles)
     std::uint32_t last = 0;
-    std::string role;
+    std::string_view role;  ///< as written in the text, which outlives the resolver
     Gender title_gender = Gender::kUnknown;
     bool titled = false;
   };
