@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
-#include <unordered_set>
 
 #include "extract/scan.hpp"
 
@@ -155,13 +155,15 @@ struct KeyOffsets {
   std::uint32_t first_len = 0;
   std::uint32_t last = 0;
   std::uint32_t last_len = 0;
+  std::uint32_t clean = 0;
+  std::uint32_t clean_len = 0;
   std::uint32_t parts = 0;
   bool org = false;
 };
 
 /// Appends the lower-case key of name to storage (which name must not point into), then,
 /// when the key holds '.' or ',', the key without them; the parts are the space-separated
-/// words of the latter. The same parts as Resolver::name_parts.
+/// words of the latter.
 KeyOffsets append_key(std::string_view name, std::string& storage) {
   KeyOffsets k;
   k.key = static_cast<std::uint32_t>(storage.size());
@@ -177,6 +179,8 @@ KeyOffsets append_key(std::string_view name, std::string& storage) {
     }
   }
   const std::string_view clean(storage.data() + from, storage.size() - from);
+  k.clean = static_cast<std::uint32_t>(from);
+  k.clean_len = static_cast<std::uint32_t>(clean.size());
   for_each_part(clean, [&](std::size_t offset, std::string_view part) {
     const auto at = static_cast<std::uint32_t>(from + offset);
     const auto len = static_cast<std::uint32_t>(part.size());
@@ -283,39 +287,84 @@ Resolver::NameKey Resolver::name_key(std::string_view name, std::string& storage
   storage.clear();
   const KeyOffsets k = append_key(name, storage);
   const std::string_view all(storage);
-  return NameKey{all.substr(k.key, k.key_len), all.substr(k.first, k.first_len),
-                 all.substr(k.last, k.last_len), k.parts, k.org};
+  return NameKey{all.substr(k.key, k.key_len),
+                 all.substr(k.first, k.first_len),
+                 all.substr(k.last, k.last_len),
+                 all.substr(k.clean, k.clean_len),
+                 k.parts,
+                 k.org};
 }
 
-std::vector<std::string> Resolver::name_parts(std::string_view name) const {
-  std::string clean;
-  clean.reserve(name.size());
-  for (char ch : name) {
-    if (ch != '.' && ch != ',') clean += ch;
+const Resolver::NameSlot* Resolver::find_name(std::string_view key) const {
+  if (names_.empty()) return nullptr;
+  const std::uint64_t h = hash_words(key);
+  const std::uint32_t tag = static_cast<std::uint32_t>(h ^ (h >> 32)) | 1U;
+  const std::size_t mask = names_.size() - 1;
+  for (std::size_t i = (tag >> 1) & mask; names_[i].tag != 0; i = (i + 1) & mask) {
+    const NameSlot& s = names_[i];
+    if (s.tag == tag && std::string_view(s.data, s.len) == key) return &s;
   }
-  scan::lower_ascii_in_place(clean.data(), clean.size());
-  std::vector<std::string> parts;
-  parts.reserve(4);
-  for_each_part(clean, [&](std::size_t, std::string_view part) { parts.emplace_back(part); });
-  return parts;
+  return nullptr;
+}
+
+Resolver::NameSlot& Resolver::name_slot(std::string_view key) {
+  if ((names_used_ + 1) * 2 > names_.size()) {
+    // Grow to keep the table at most half full; slots move, their names stay put.
+    std::vector<NameSlot> old(names_.empty() ? 64 : names_.size() * 2);
+    old.swap(names_);
+    const std::size_t mask = names_.size() - 1;
+    for (const NameSlot& s : old) {
+      if (s.tag == 0) continue;
+      std::size_t i = (s.tag >> 1) & mask;
+      while (names_[i].tag != 0) i = (i + 1) & mask;
+      names_[i] = s;
+    }
+  }
+  const std::uint64_t h = hash_words(key);
+  const std::uint32_t tag = static_cast<std::uint32_t>(h ^ (h >> 32)) | 1U;
+  const std::size_t mask = names_.size() - 1;
+  std::size_t i = (tag >> 1) & mask;
+  for (; names_[i].tag != 0; i = (i + 1) & mask) {
+    NameSlot& s = names_[i];
+    if (s.tag == tag && std::string_view(s.data, s.len) == key) return s;
+  }
+  // A copy of the name in chunks that never move, so that views of it stay valid.
+  if (chunk_left_ < key.size()) {
+    const std::size_t size = std::max<std::size_t>(4096, key.size());
+    name_chunks_.push_back(std::make_unique<char[]>(size));
+    chunk_at_ = name_chunks_.back().get();
+    chunk_left_ = size;
+  }
+  std::memcpy(chunk_at_, key.data(), key.size());
+  NameSlot& s = names_[i];
+  s.data = chunk_at_;
+  s.len = static_cast<std::uint32_t>(key.size());
+  s.tag = tag;
+  chunk_at_ += key.size();
+  chunk_left_ -= key.size();
+  ++names_used_;
+  return names_[i];
 }
 
 std::int32_t Resolver::add_entity(std::string_view name, const NameKey& key, const NamePart& np,
                                   bool person_hint) {
   // "The New York Times" keeps its article; "the Gazette" in running text does not tell.
   const bool article = np.first > 0 && tv_.is_word(np.first - 1) && tv_.word(np.first - 1) == "The";
-  if (auto it = by_key_.find(key.key); it != by_key_.end()) {
-    Entity& e = entities_[static_cast<std::size_t>(it->second)];
+  const auto k = static_cast<std::int32_t>(entities_.size());
+  if (NameSlot& slot = name_slot(key.key); slot.entity >= 0) {
+    Entity& e = entities_[static_cast<std::size_t>(slot.entity)];
     if (article && e.kind == EntityKind::kOrganization) e.article = true;
     if (!np.role.empty() && std::find(e.roles.begin(), e.roles.end(), np.role) == e.roles.end())
       e.roles.emplace_back(np.role);
     if (e.gender == Gender::kUnknown) e.gender = np.title_gender;
-    return it->second;
+    return slot.entity;
+  } else {
+    slot.entity = k;
   }
-  by_key_.emplace(std::string(key.key), static_cast<std::int32_t>(entities_.size()));
   Entity e;
   e.name = std::string(name);
-  e.parts = name_parts(name);
+  e.parts.reserve(key.parts);
+  for_each_part(key.clean, [&](std::size_t, std::string_view part) { e.parts.emplace_back(part); });
   e.first_tok = np.first;
   e.kind = key.org && !person_hint ? EntityKind::kOrganization : EntityKind::kPerson;
   if (!np.role.empty()) e.roles.emplace_back(np.role);
@@ -327,10 +376,19 @@ std::int32_t Resolver::add_entity(std::string_view name, const NameKey& key, con
     e.gender = Gender::kNeuter;
     e.article = article;
   }
+  next_last_.push_back(-1);
+  next_first_.push_back(-1);
   if (e.parts.size() >= 2) {
-    const auto k = static_cast<std::int32_t>(entities_.size());
-    by_last_[e.parts.back()].push_back(k);
-    by_first_[e.parts.front()].push_back(k);
+    // Appended to the lists of its last and first part (name_slot may move slots: one
+    // at a time).
+    NameSlot& last = name_slot(e.parts.back());
+    (last.last_tail < 0 ? last.last_head : next_last_[static_cast<std::size_t>(last.last_tail)]) =
+        k;
+    last.last_tail = k;
+    NameSlot& first = name_slot(e.parts.front());
+    (first.first_tail < 0 ? first.first_head
+                          : next_first_[static_cast<std::size_t>(first.first_tail)]) = k;
+    first.first_tail = k;
   }
   entities_.push_back(std::move(e));
   return static_cast<std::int32_t>(entities_.size() - 1);
@@ -420,11 +478,15 @@ void Resolver::collect() {
       // append_key's parts of one plain word: the word itself. Whether it is an
       // organisation word is only asked of titled runs or longer names.
       const std::string_view key = r.plain_key;
-      return NameKey{key, key, key, 1, r.np.titled && is_org_word(key)};
+      return NameKey{key, key, key, key, 1, r.np.titled && is_org_word(key)};
     }
     const KeyOffsets& k = r.key;
-    return NameKey{all.substr(k.key, k.key_len), all.substr(k.first, k.first_len),
-                   all.substr(k.last, k.last_len), k.parts, k.org};
+    return NameKey{all.substr(k.key, k.key_len),
+                   all.substr(k.first, k.first_len),
+                   all.substr(k.last, k.last_len),
+                   all.substr(k.clean, k.clean_len),
+                   k.parts,
+                   k.org};
   };
   // Full names make entities: two words or more, a known first name or a title, or an
   // organisation word.
@@ -439,10 +501,8 @@ void Resolver::collect() {
   }
   // A name whose surname is also written alone elsewhere ("Gregor Lindqvist" ... "said
   // Lindqvist") is a person even when its first name is not in the lexicon.
-  std::unordered_set<std::string_view, StringHash, std::equal_to<>> alone;
-  alone.reserve(runs.size());
   for (const Run& r : runs) {
-    if (r.plain || r.key.parts == 1) alone.insert(key_of(r).first);
+    if (r.plain || r.key.parts == 1) name_slot(key_of(r).first).alone = true;
   }
   for (const Run& run : runs) {
     const NamePart* np = &run.np;
@@ -463,7 +523,7 @@ void Resolver::collect() {
     }
     if (key.parts < 2 || key.parts > 3) continue;
     if (key.org) continue;
-    if (alone.find(key.last) == alone.end()) continue;
+    if (const NameSlot* last = find_name(key.last); !last || !last->alone) continue;
     std::int32_t e = add_entity(written, key, *np, true);
     entities_[static_cast<std::size_t>(e)].notable = true;
   }
@@ -486,9 +546,13 @@ void Resolver::collect() {
 }
 
 std::int32_t Resolver::match(const NameKey& name, std::uint32_t at, bool allow_fuzzy) const {
-  if (auto it = by_key_.find(name.key); it != by_key_.end()) return it->second;
+  const NameSlot* slot = find_name(name.key);
+  if (slot && slot->entity >= 0) return slot->entity;
   if (name.parts == 0) return -1;
-  auto most_recent = [&](const std::vector<std::int32_t>& cands) -> std::int32_t {
+  // Candidates go into one buffer kept across calls: no allocation per name.
+  std::vector<std::int32_t>& cands = cands_;
+  cands.clear();
+  auto most_recent = [&]() -> std::int32_t {
     if (cands.empty()) return -1;
     if (cands.size() == 1) return cands.front();
     // The candidate written most recently before `at`.
@@ -508,19 +572,19 @@ std::int32_t Resolver::match(const NameKey& name, std::uint32_t at, bool allow_f
     }
     return best >= 0 ? best : cands.front();
   };
-  // The indexes hold entities of two parts or more in creation order, so candidates come
+  // The lists hold entities of two parts or more in creation order, so candidates come
   // in the order a scan of entities_ would give.
-  static const std::vector<std::int32_t> kNone;
-  auto indexed = [](const StringMap<std::vector<std::int32_t>>& index,
-                    std::string_view key) -> const std::vector<std::int32_t>& {
-    auto it = index.find(key);
-    return it == index.end() ? kNone : it->second;
+  auto by_last = [&](const NameSlot* s, auto fn) {
+    for (std::int32_t k = s ? s->last_head : -1; k >= 0;
+         k = next_last_[static_cast<std::size_t>(k)])
+      fn(k);
   };
-  std::vector<std::int32_t> cands;
   if (name.parts == 1) {
-    cands = indexed(by_last_, name.first);
-    if (cands.empty()) {
-      for (std::int32_t k : indexed(by_first_, name.first)) {
+    const NameSlot* part = name.first == name.key ? slot : find_name(name.first);
+    by_last(part, [&](std::int32_t k) { cands.push_back(k); });
+    if (cands.empty() && part) {
+      for (std::int32_t k = part->first_head; k >= 0;
+           k = next_first_[static_cast<std::size_t>(k)]) {
         if (entities_[static_cast<std::size_t>(k)].kind == EntityKind::kPerson) cands.push_back(k);
       }
       if (cands.size() > 1) cands.clear();  // "Bill" alone is nobody in particular
@@ -534,15 +598,15 @@ std::int32_t Resolver::match(const NameKey& name, std::uint32_t at, bool allow_f
       }
       if (cands.size() > 1) cands.clear();  // a near miss must be unambiguous
     }
-    return most_recent(cands);
+    return most_recent();
   }
-  for (std::int32_t k : indexed(by_last_, name.last)) {
+  by_last(find_name(name.last), [&](std::int32_t k) {
     const Entity& e = entities_[static_cast<std::size_t>(k)];
     const std::string& a = e.parts.front();
     const std::string_view b = name.first;
     if (a == b || (a[0] == b[0] && (a.size() == 1 || b.size() == 1))) cands.push_back(k);
-  }
-  return most_recent(cands);
+  });
+  return most_recent();
 }
 
 void Resolver::note_alias(std::int32_t e, std::string_view written) {

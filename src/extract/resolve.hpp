@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,9 +74,27 @@ class Resolver {
     std::string_view key;
     std::string_view first;  ///< the first part (empty when there is none)
     std::string_view last;   ///< the last part
+    std::string_view clean;  ///< key without '.' and ',': its parts split on spaces
     std::uint32_t parts = 0;
     bool org = false;  ///< some part is an organisation word
   };
+  /// What a lower-case name (a whole key, or one part of one) points to: the entity of
+  /// that key, and the entities of two parts or more with it as last or first part, as
+  /// lists in creation order linked through next_last_ / next_first_.
+  struct NameSlot {
+    const char* data = nullptr;  // the name, in storage that lives as long as the resolver
+    std::uint32_t len = 0;
+    std::uint32_t tag = 0;  // 0: an empty slot
+    std::int32_t entity = -1;
+    std::int32_t last_head = -1;
+    std::int32_t last_tail = -1;
+    std::int32_t first_head = -1;
+    std::int32_t first_tail = -1;
+    bool alone = false;  // written alone, as a name of one part
+  };
+  [[nodiscard]] const NameSlot* find_name(std::string_view key) const;
+  /// The slot of key, made (with a copy of key) when there is none.
+  NameSlot& name_slot(std::string_view key);
   /// The title and the name proper of tokens [first, last). kinds, when given, holds
   /// per token what collect() found: 0 not a name word, 1 a name word, 2 a title.
   NamePart split_title(std::uint32_t first, std::uint32_t last,
@@ -84,7 +103,6 @@ class Resolver {
   /// space, without a possessive at the end.
   void name_text(std::uint32_t first, std::uint32_t last, std::string& out) const;
   [[nodiscard]] std::string name_text(std::uint32_t first, std::uint32_t last) const;
-  std::vector<std::string> name_parts(std::string_view name) const;
   /// The key of name; its views point into storage, which it overwrites.
   static NameKey name_key(std::string_view name, std::string& storage);
   std::int32_t add_entity(std::string_view name, const NameKey& key, const NamePart& np,
@@ -96,10 +114,16 @@ class Resolver {
 
   const TokenView& tv_;
   std::vector<Entity> entities_;
-  StringMap<std::int32_t> by_key_;  // lower-cased name -> entity; names are unique by it
-  // Entities of two parts or more by their last and by their first part.
-  StringMap<std::vector<std::int32_t>> by_last_;
-  StringMap<std::vector<std::int32_t>> by_first_;
+  // One open-addressing table of names (see NameSlot): a few dozen per article, so one
+  // flat array beats three node-based maps and their allocations.
+  std::vector<NameSlot> names_;
+  std::size_t names_used_ = 0;
+  std::vector<std::int32_t> next_last_;               // per entity: the next with its last part
+  std::vector<std::int32_t> next_first_;              // per entity: the next with its first part
+  std::vector<std::unique_ptr<char[]>> name_chunks_;  // storage of the names in names_
+  mutable std::vector<std::int32_t> cands_;  // match()'s candidates, kept for their capacity
+  char* chunk_at_ = nullptr;
+  std::size_t chunk_left_ = 0;
   std::vector<NameOccurrence> occ_;
   std::vector<std::vector<std::uint32_t>> occ_pos_;  ///< per entity: where its names stand //
                                                      ///< sorted by first token
