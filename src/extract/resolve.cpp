@@ -310,7 +310,7 @@ const Resolver::NameSlot* Resolver::find_name(std::string_view key) const {
 Resolver::NameSlot& Resolver::name_slot(std::string_view key) {
   if ((names_used_ + 1) * 2 > names_.size()) {
     // Grow to keep the table at most half full; slots move, their names stay put.
-    std::vector<NameSlot> old(names_.empty() ? 64 : names_.size() * 2);
+    std::vector<NameSlot> old(std::max<std::size_t>(64, names_.size() * 2));
     old.swap(names_);
     const std::size_t mask = names_.size() - 1;
     for (const NameSlot& s : old) {
@@ -331,7 +331,7 @@ Resolver::NameSlot& Resolver::name_slot(std::string_view key) {
   // A copy of the name in chunks that never move, so that views of it stay valid.
   if (chunk_left_ < key.size()) {
     const std::size_t size = std::max<std::size_t>(4096, key.size());
-    name_chunks_.push_back(std::make_unique<char[]>(size));
+    name_chunks_.push_back(std::make_unique_for_overwrite<char[]>(size));
     chunk_at_ = name_chunks_.back().get();
     chunk_left_ = size;
   }
@@ -444,6 +444,11 @@ void Resolver::collect() {
     }
     while (w < name_words.size() && name_words[w] < e) ++w;
   }
+  // Sized once for the names the runs bring (a key, and a first and last part each):
+  // the table then rarely grows.
+  std::size_t slots = 64;
+  while (slots < runs.size() * 4) slots *= 2;
+  if (names_.size() < slots) names_.assign(slots, NameSlot{});
   // Each run's name and key go into one arena: no allocation per name. Most runs are
   // one plain word, whose name and key are views of the text and of its lower case.
   std::string arena;
