@@ -200,7 +200,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   const std::size_t n = a.size();
   const std::size_t m = b.size();
   if (n > 40 || m > 40) return 99;
-  std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+  std::array<std::size_t, 41> prev2{};  // rows on the stack: names are short
+  std::array<std::size_t, 41> prev{};
+  std::array<std::size_t, 41> cur{};
   for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
   for (std::size_t i = 1; i <= n; ++i) {
     cur[0] = i;
@@ -405,7 +407,7 @@ void Resolver::collect() {
   std::vector<std::uint32_t> name_words;
   for (std::uint32_t k = 0; k < n; ++k) {
     const Token& t = tv_.tok(k);
-    if (t.kind != TokKind::kWord || !t.cap) continue;  // name_word's own first test
+    if (!t.cap) continue;  // name_word's own first test (only words are capitalised)
     bool title = false;
     if (tv_.name_word(k, &title)) {
       is_name[k] = title ? 2 : 1;
@@ -423,6 +425,7 @@ void Resolver::collect() {
     KeyOffsets key;
   };
   std::vector<Run> runs;
+  runs.reserve(name_words.size());
   for (std::size_t w = 0; w < name_words.size();) {
     const std::uint32_t i = name_words[w];
     std::uint32_t e = i + 1;
@@ -597,8 +600,10 @@ std::int32_t Resolver::match(const NameKey& name, std::uint32_t at, bool allow_f
     if (cands.empty() && allow_fuzzy && name.first.size() >= 4) {
       for (std::size_t k = 0; k < entities_.size(); ++k) {
         const Entity& e = entities_[k];
-        if (e.kind == EntityKind::kPerson && e.parts.size() >= 2 &&
-            edit_distance(e.parts.back(), name.first) == 1)
+        // One edit apart means lengths at most one apart: most surnames need no distance.
+        const std::size_t len = e.parts.empty() ? 0 : e.parts.back().size();
+        if (e.kind == EntityKind::kPerson && e.parts.size() >= 2 && len + 1 >= name.first.size() &&
+            len <= name.first.size() + 1 && edit_distance(e.parts.back(), name.first) == 1)
           cands.push_back(static_cast<std::int32_t>(k));
       }
       if (cands.size() > 1) cands.clear();  // a near miss must be unambiguous
