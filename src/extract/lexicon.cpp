@@ -39,24 +39,6 @@ Gender parse_gender(std::string_view v) {
   return Gender::kUnknown;
 }
 
-/// a[0, b.size()) == b for short words, without a call to memcmp: overlapping loads.
-bool same_bytes(const char* a, std::string_view b) {
-  const std::size_t n = b.size();
-  if (n >= 8) {
-    for (std::size_t i = 0; i + 8 <= n; i += 8) {
-      if (std::memcmp(a + i, b.data() + i, 8) != 0) return false;
-    }
-    return std::memcmp(a + n - 8, b.data() + n - 8, 8) == 0;
-  }
-  if (n >= 4) {
-    return std::memcmp(a, b.data(), 4) == 0 && std::memcmp(a + n - 4, b.data() + n - 4, 4) == 0;
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::uint32_t WordTable::tag_of(std::string_view key) {
@@ -110,7 +92,7 @@ std::int64_t WordTable::find(std::string_view key) const {
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = (tag >> 1) & mask; slots_[i].tag != 0; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
-    if (s.tag == tag && s.len == key.size() && same_bytes(keys_.data() + s.key, key)) {
+    if (s.tag == tag && s.len == key.size() && same_words(keys_.data() + s.key, key)) {
       return s.index;
     }
   }

@@ -49,6 +49,24 @@ inline std::uint64_t hash_words(std::string_view key) {
   return h;
 }
 
+/// a[0, b.size()) == b for short words, without a call to memcmp: overlapping loads.
+inline bool same_words(const char* a, std::string_view b) {
+  const std::size_t n = b.size();
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 <= n; i += 8) {
+      if (std::memcmp(a + i, b.data() + i, 8) != 0) return false;
+    }
+    return std::memcmp(a + n - 8, b.data() + n - 8, 8) == 0;
+  }
+  if (n >= 4) {
+    return std::memcmp(a, b.data(), 4) == 0 && std::memcmp(a + n - 4, b.data() + n - 4, 4) == 0;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 /// Hash for heterogeneous lookup: finding a string_view allocates nothing.
 struct StringHash {
   using is_transparent = void;

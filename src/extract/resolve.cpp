@@ -304,7 +304,7 @@ const Resolver::NameSlot* Resolver::find_name(std::string_view key) const {
   const std::size_t mask = names_.size() - 1;
   for (std::size_t i = (tag >> 1) & mask; names_[i].tag != 0; i = (i + 1) & mask) {
     const NameSlot& s = names_[i];
-    if (s.tag == tag && std::string_view(s.data, s.len) == key) return &s;
+    if (s.tag == tag && s.len == key.size() && same_words(s.data, key)) return &s;
   }
   return nullptr;
 }
@@ -328,7 +328,7 @@ Resolver::NameSlot& Resolver::name_slot(std::string_view key) {
   std::size_t i = (tag >> 1) & mask;
   for (; names_[i].tag != 0; i = (i + 1) & mask) {
     NameSlot& s = names_[i];
-    if (s.tag == tag && std::string_view(s.data, s.len) == key) return s;
+    if (s.tag == tag && s.len == key.size() && same_words(s.data, key)) return s;
   }
   // A copy of the name in chunks that never move, so that views of it stay valid.
   if (chunk_left_ < key.size()) {
@@ -588,7 +588,9 @@ std::int32_t Resolver::match(const NameKey& name, std::uint32_t at, bool allow_f
       fn(k);
   };
   if (name.parts == 1) {
-    const NameSlot* part = name.first == name.key ? slot : find_name(name.first);
+    // A one-part key is its part (the same view): no second look-up.
+    const bool same = name.first.data() == name.key.data() && name.first.size() == name.key.size();
+    const NameSlot* part = same ? slot : find_name(name.first);
     by_last(part, [&](std::int32_t k) { cands.push_back(k); });
     if (cands.empty() && part) {
       for (std::int32_t k = part->first_head; k >= 0;
