@@ -41,17 +41,6 @@ Gender parse_gender(std::string_view v) {
 
 }  // namespace
 
-std::uint32_t WordTable::tag_of(std::string_view key) {
-  const std::uint64_t h = hash_words(key);
-  return static_cast<std::uint32_t>(h ^ (h >> 32)) | 1U;
-}
-
-bool WordTable::may_hold(std::string_view key) const {
-  if (key.empty()) return (shape_[0] & 1U) != 0;
-  const std::size_t len = std::min<std::size_t>(key.size(), 63);
-  return ((shape_[static_cast<unsigned char>(key.front())] >> len) & 1U) != 0;
-}
-
 void WordTable::place(const Slot& slot) {
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = (slot.tag >> 1) & mask;
@@ -77,26 +66,9 @@ std::uint32_t WordTable::insert(std::string_view key, std::uint32_t index) {
   keys_ += key;
   place(slot);
   ++size_;
-  if (key.empty()) {
-    shape_[0] |= 1U;
-  } else {
-    shape_[static_cast<unsigned char>(key.front())] |= std::uint64_t{1}
-                                                       << std::min<std::size_t>(key.size(), 63);
-  }
+  const std::uint32_t bit = filter_bit(key);
+  filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
   return index;
-}
-
-std::int64_t WordTable::find(std::string_view key) const {
-  if (size_ == 0 || !may_hold(key)) return -1;
-  const std::uint32_t tag = tag_of(key);
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = (tag >> 1) & mask; slots_[i].tag != 0; i = (i + 1) & mask) {
-    const Slot& s = slots_[i];
-    if (s.tag == tag && s.len == key.size() && same_words(keys_.data() + s.key, key)) {
-      return s.index;
-    }
-  }
-  return -1;
 }
 
 WordInfo& Lexicon::entry(std::string_view word) {
@@ -162,11 +134,6 @@ const CueInfo* Lexicon::cue(std::string_view lower_word) const {
   return w && w->has(WordInfo::kCue) ? &w->cue : nullptr;
 }
 
-Gender Lexicon::first_name_gender(std::string_view name) const {
-  const WordInfo* w = info(name);
-  return w ? w->first_name_gender : Gender::kUnknown;
-}
-
 bool Lexicon::is_first_name(std::string_view name) const {
   const WordInfo* w = info(name);
   return w && w->has(WordInfo::kFirstName);
@@ -175,6 +142,11 @@ bool Lexicon::is_first_name(std::string_view name) const {
 bool Lexicon::is_title(std::string_view lower_word) const {
   const WordInfo* w = info(lower_word);
   return w && w->has(WordInfo::kTitle);
+}
+
+Gender Lexicon::first_name_gender(std::string_view name) const {
+  const WordInfo* w = info(name);
+  return w ? w->first_name_gender : Gender::kUnknown;
 }
 
 Gender Lexicon::title_gender(std::string_view lower_word) const {
