@@ -181,6 +181,16 @@ bool TokenView::is_determiner(std::size_t i) const {
 
 const CueInfo* TokenView::cue_at(std::size_t i) const {
   if (!is_word(i) || toks_[i].quote >= 0) return nullptr;
+  // The rules ask the same tokens again and again (each quote walks its sentence): the
+  // answer is kept per token, marked unasked by the address of a CueInfo of its own.
+  static const CueInfo kUnasked;
+  if (cue_memo_.empty()) cue_memo_.assign(toks_.size(), &kUnasked);
+  const CueInfo*& memo = cue_memo_[i];
+  if (memo == &kUnasked) memo = cue_uncached(i);
+  return memo;
+}
+
+const CueInfo* TokenView::cue_uncached(std::size_t i) const {
   const CueInfo* info = lex_.cue(lower(i));
   if (!info) return nullptr;
   if (toks_[i].cap) {

@@ -81,7 +81,10 @@ class TokenView {
   std::string_view text_;
   const std::vector<Token>& toks_;
   const Lexicon& lex_;
+  [[nodiscard]] const CueInfo* cue_uncached(std::size_t i) const;
+
   std::string lower_text_;
+  mutable std::vector<const CueInfo*> cue_memo_;  // cue_at() per token, filled as asked
 };
 
 std::vector<Attribution> attribute(const TokenView& tv, const std::vector<Quote>& quotes);
