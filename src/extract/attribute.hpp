@@ -65,6 +65,8 @@ class TokenView {
   [[nodiscard]] std::size_t size() const { return toks_.size(); }
   [[nodiscard]] const Token& tok(std::size_t i) const { return toks_[i]; }
   [[nodiscard]] std::string_view text() const { return text_; }
+  /// The text with ASCII letters lower-cased, byte for byte at the same offsets.
+  [[nodiscard]] std::string_view lower_text() const { return lower_text_; }
   [[nodiscard]] const Lexicon& lex() const { return lex_; }
   /// Capitalised word that may be part of a name (not "The", "But", "Monday"); *title,
   /// when given, tells whether it is a title ("Senator"), which is asked of the same

@@ -417,12 +417,12 @@ void Resolver::collect() {
   struct Run {
     NamePart np;
     bool in_quote = false;
-    bool plain = false;  // one word without '.' or ',': name and key are views of it
-    std::string_view plain_name;
-    std::string_view plain_key;
-    std::uint32_t name = 0;  // else offsets into `arena` while it grows
+    std::string_view name;  // as written: a view of the text, or of `arena` once complete
+    NameKey key;            // views of the lower-case text, or of `arena` once complete
+    bool in_arena = false;  // then offsets into `arena` while it grows:
+    std::uint32_t name_at = 0;
     std::uint32_t name_len = 0;
-    KeyOffsets key;
+    KeyOffsets offsets;
   };
   std::vector<Run> runs;
   runs.reserve(name_words.size());
@@ -452,70 +452,89 @@ void Resolver::collect() {
   std::size_t slots = 64;
   while (slots < runs.size() * 4) slots *= 2;
   if (names_.size() < slots) names_.assign(slots, NameSlot{});
-  // Each run's name and key go into one arena: no allocation per name. Most runs are
-  // one plain word, whose name and key are views of the text and of its lower case.
+  // Most names are written as they are compared: words one space apart, without '.' or
+  // ','. Their name and key are views of the text and of its lower case; only the others
+  // are written out, into one arena (no allocation per name).
+  const std::string_view text = tv_.text();
+  auto as_written = [&](const NamePart& np) -> std::string_view {
+    for (std::uint32_t k = np.first; k < np.last; ++k) {
+      const Token& t = tv_.tok(k);
+      if (t.kind != TokKind::kWord) return {};
+      if (k + 1 < np.last && (tv_.tok(k + 1).start != t.end + 1 || text[t.end] != ' ')) return {};
+    }
+    const Token& a = tv_.tok(np.first);
+    const std::string_view last = tv_.word(np.last - 1);
+    const std::size_t end =
+        tv_.tok(np.last - 1).end - (last.size() - strip_possessive(last).size());
+    const std::string_view name = text.substr(a.start, end - a.start);
+    const bool clean =
+        std::none_of(name.begin(), name.end(), [](char c) { return c == '.' || c == ','; });
+    return clean ? name : std::string_view{};
+  };
   std::string arena;
   std::string name;
   for (Run& r : runs) {
-    if (r.np.last - r.np.first == 1 && tv_.is_word(r.np.first)) {
-      const std::string_view w = strip_possessive(tv_.word(r.np.first));
-      // The lower case of the name as written: a possessive is stripped only as written
-      // ("OBAMA’S" keeps its "’S").
-      const std::string_view key = tv_.lower(r.np.first).substr(0, w.size());
-      r.plain = std::none_of(w.begin(), w.end(), [](char c) { return c == '.' || c == ','; }) &&
-                !key.empty() && !is_suffix(key);
-      if (r.plain) {
-        r.plain_name = w;
-        r.plain_key = key;
-        continue;
-      }
+    const std::string_view written = as_written(r.np);
+    const std::string_view key =
+        tv_.lower_text().substr(written.empty() ? 0 : tv_.tok(r.np.first).start, written.size());
+    if (!written.empty() && r.np.last - r.np.first == 1 && !is_suffix(key)) {
+      // One word is its own part. Whether it is an organisation word is only asked of
+      // titled runs or longer names.
+      r.name = written;
+      r.key = NameKey{key, key, key, key, 1, r.np.titled && is_org_word(key)};
+      continue;
+    }
+    if (!written.empty() && r.np.last - r.np.first > 1) {
+      r.name = written;
+      r.key.key = key;
+      r.key.clean = key;
+      for_each_part(key, [&](std::size_t, std::string_view part) {
+        if (r.key.parts++ == 0) r.key.first = part;
+        r.key.last = part;
+        r.key.org = r.key.org || is_org_word(part);
+      });
+      continue;
     }
     name.clear();
     name_text(r.np.first, r.np.last, name);
-    r.name = static_cast<std::uint32_t>(arena.size());
+    r.in_arena = true;
+    r.name_at = static_cast<std::uint32_t>(arena.size());
     r.name_len = static_cast<std::uint32_t>(name.size());
     arena += name;
-    r.key = append_key(name, arena);
+    r.offsets = append_key(name, arena);
   }
   const std::string_view all(arena);
-  auto name_of = [&](const Run& r) {
-    return r.plain ? r.plain_name : all.substr(r.name, r.name_len);
-  };
-  auto key_of = [&](const Run& r) {
-    if (r.plain) {
-      // append_key's parts of one plain word: the word itself. Whether it is an
-      // organisation word is only asked of titled runs or longer names.
-      const std::string_view key = r.plain_key;
-      return NameKey{key, key, key, key, 1, r.np.titled && is_org_word(key)};
-    }
-    const KeyOffsets& k = r.key;
-    return NameKey{all.substr(k.key, k.key_len),
-                   all.substr(k.first, k.first_len),
-                   all.substr(k.last, k.last_len),
-                   all.substr(k.clean, k.clean_len),
-                   k.parts,
-                   k.org};
-  };
+  for (Run& r : runs) {
+    if (!r.in_arena) continue;
+    const KeyOffsets& k = r.offsets;
+    r.name = all.substr(r.name_at, r.name_len);
+    r.key = NameKey{all.substr(k.key, k.key_len),
+                    all.substr(k.first, k.first_len),
+                    all.substr(k.last, k.last_len),
+                    all.substr(k.clean, k.clean_len),
+                    k.parts,
+                    k.org};
+  }
   // Full names make entities: two words or more, a known first name or a title, or an
   // organisation word.
   for (const Run& r : runs) {
-    const NameKey key = key_of(r);
+    const NameKey key = r.key;
     if (key.parts == 0 || (key.parts < 2 && !r.np.titled)) continue;
     bool person = tv_.lex().is_first_name(key.first) || r.np.titled;
     if (!person && !key.org) continue;
     if (key.parts > 4) continue;  // headline fragments, not names
-    std::int32_t e = add_entity(name_of(r), key, r.np, person);
+    std::int32_t e = add_entity(r.name, key, r.np, person);
     if (person && key.parts >= 2) entities_[static_cast<std::size_t>(e)].notable = true;
   }
   // A name whose surname is also written alone elsewhere ("Gregor Lindqvist" ... "said
   // Lindqvist") is a person even when its first name is not in the lexicon.
   for (const Run& r : runs) {
-    if (r.plain || r.key.parts == 1) name_slot(key_of(r).first).alone = true;
+    if (r.key.parts == 1) name_slot(r.key.first).alone = true;
   }
   for (const Run& run : runs) {
     const NamePart* np = &run.np;
-    std::string_view written = name_of(run);
-    NameKey key = key_of(run);
+    std::string_view written = run.name;
+    NameKey key = run.key;
     // "Ten-year-old Noor Haddad": an age is not part of the name.
     NamePart aged;
     std::string aged_name;
@@ -542,9 +561,9 @@ void Resolver::collect() {
     o.first = r.np.first;
     o.last = r.np.last;
     o.in_quote = r.in_quote;
-    o.entity = match(key_of(r), r.np.first, false);
+    o.entity = match(r.key, r.np.first, false);
     if (o.entity >= 0) {
-      note_alias(o.entity, name_of(r));
+      note_alias(o.entity, r.name);
       const auto eu = static_cast<std::size_t>(o.entity);
       if (occ_pos_.size() <= eu) occ_pos_.resize(eu + 1);
       occ_pos_[eu].push_back(o.first);
