@@ -236,10 +236,8 @@ Resolver::NamePart Resolver::split_title(std::uint32_t first, std::uint32_t last
   while (first < last && tv_.lower(first) == "the") ++first;
   // "Valdoria's Ministry of Fisheries" is the Ministry of Fisheries.
   if (last - first > 1) {
-    std::string_view w = tv_.lower(first);
-    if ((w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
-        (w.size() > 4 && w.substr(w.size() - 4) == "\xe2\x80\x99s"))
-      ++first;
+    const std::string_view w = tv_.lower(first);
+    if (strip_possessive(w).size() < w.size()) ++first;
   }
   // "Freshman Democratic Congresswoman Alexandria Ocasio-Cortez": the name follows the
   // last title word of the run.
