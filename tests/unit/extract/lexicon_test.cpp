@@ -5,6 +5,8 @@
 
 #include <ostream>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 namespace quotegraph {
 namespace {
@@ -154,6 +156,52 @@ TEST(Lexicon, BuiltinWordLists) {
   EXPECT_TRUE(lex.is_not_name("monday"));
   EXPECT_TRUE(lex.is_not_name("the"));
   EXPECT_FALSE(lex.is_not_name("ortiz"));
+}
+
+// The table behind every list: a filter turns misses away before hashing, so a key that
+// shares length and bytes with a present one must still be told apart, and every
+// present key must pass the filter.
+TEST(WordTable, FindsWhatWasInsertedAndNothingElse) {
+  std::vector<std::string> present = {"",          "a",    "ab",     "said",    "sad",
+                                      "sid",       "says", "s",      "senator", "senators",
+                                      "according", "mr.",  "o'brien"};
+  for (int i = 0; i < 500; ++i) present.push_back("w" + std::to_string(i * 7919));
+  WordTable table;
+  for (std::size_t i = 0; i < present.size(); ++i) {
+    EXPECT_EQ(table.insert(present[i], static_cast<std::uint32_t>(i)), i);
+  }
+  EXPECT_EQ(table.size(), present.size());
+  EXPECT_EQ(table.insert("said", 999), 3U);  // present: its own index, nothing inserted
+  const std::unordered_set<std::string> set(present.begin(), present.end());
+  for (std::size_t i = 0; i < present.size(); ++i) {
+    EXPECT_EQ(table.find(present[i]), static_cast<std::int64_t>(i)) << present[i];
+  }
+  // Absent words: same first and last byte and length as present ones, prefixes,
+  // longer words, other numbers.
+  std::vector<std::string> absent = {"saad",
+                                     "sayd",
+                                     "sa",
+                                     "b",
+                                     "abc",
+                                     "senatos",
+                                     "accordinG",
+                                     "mr",
+                                     "o'briens",
+                                     "SAID",
+                                     std::string(100, 's')};
+  for (int i = 0; i < 2000; ++i) absent.push_back("w" + std::to_string(i * 7919 + 1));
+  for (const std::string& w : absent) {
+    if (set.count(w) == 0) {
+      EXPECT_EQ(table.find(w), -1) << w;
+    }
+  }
+}
+
+TEST(WordTable, EmptyTableFindsNothing) {
+  const WordTable table;
+  EXPECT_EQ(table.find(""), -1);
+  EXPECT_EQ(table.find("said"), -1);
+  EXPECT_FALSE(table.contains("x"));
 }
 
 }  // namespace
