@@ -654,31 +654,44 @@ std::size_t Resolver::occ_before(std::uint32_t at) const {
 
 std::int32_t Resolver::resolve_pronoun(std::uint32_t at, Gender g) const {
   // Walk back over names outside quotes and earlier resolved speakers, nearest first.
-  // Only the 40 nearest count, so the names further back are never looked at.
+  // Only the 40 nearest of each count, so the names further back are never looked at.
+  // Both lists are in text order: walking them back together, the larger (position,
+  // entity) first, visits the candidates nearest first without sorting them.
   constexpr int kReach = 40;
-  std::vector<std::pair<std::uint32_t, std::int32_t>> cands;
-  for (std::size_t k = occ_before(at); k-- > 0 && cands.size() < kReach;) {
-    const NameOccurrence& o = occ_[k];
-    if (!o.in_quote && o.entity >= 0) cands.emplace_back(o.first, o.entity);
-  }
+  std::size_t occ = occ_before(at);
+  int occ_taken = 0;
+  auto next_occ = [&]() -> const NameOccurrence* {
+    while (occ > 0 && occ_taken < kReach) {
+      const NameOccurrence& o = occ_[--occ];
+      if (!o.in_quote && o.entity >= 0) {
+        ++occ_taken;
+        return &o;
+      }
+    }
+    return nullptr;
+  };
   // timeline_ is kept in text order: only its nearest entries before `at` can count.
-  auto end = std::lower_bound(timeline_.begin(), timeline_.end(),
-                              std::pair<std::uint32_t, std::int32_t>{at, INT32_MIN});
-  for (auto it = end; it != timeline_.begin() && end - it < kReach;) {
-    --it;
-    cands.push_back(*it);
-  }
-  std::sort(cands.begin(), cands.end());
-  bool want_person = g == Gender::kMale || g == Gender::kFemale;
+  const auto end = std::lower_bound(timeline_.begin(), timeline_.end(),
+                                    std::pair<std::uint32_t, std::int32_t>{at, INT32_MIN});
+  const auto stop = end - std::min<std::ptrdiff_t>(end - timeline_.begin(), kReach);
+  auto said = end;
+  const NameOccurrence* o = next_occ();
+  const bool want_person = g == Gender::kMale || g == Gender::kFemale;
   std::int32_t fallback = -1;
-  int seen = 0;
-  for (auto it = cands.rbegin(); it != cands.rend() && seen < kReach; ++it, ++seen) {
-    const Entity& e = entities_[static_cast<std::size_t>(it->second)];
-    bool person = e.kind == EntityKind::kPerson;
+  for (int seen = 0; seen < kReach && (o || said != stop); ++seen) {
+    std::pair<std::uint32_t, std::int32_t> c;
+    if (o && (said == stop || std::pair{o->first, o->entity} > *(said - 1))) {
+      c = {o->first, o->entity};
+      o = next_occ();
+    } else {
+      c = *--said;
+    }
+    const Entity& e = entities_[static_cast<std::size_t>(c.second)];
+    const bool person = e.kind == EntityKind::kPerson;
     if (want_person != person) continue;
-    if (!want_person) return it->second;
-    if (e.gender == g) return it->second;
-    if (compatible(e.gender, g) && fallback < 0) fallback = it->second;
+    if (!want_person) return c.second;
+    if (e.gender == g) return c.second;
+    if (compatible(e.gender, g) && fallback < 0) fallback = c.second;
   }
   return fallback;
 }
