@@ -74,16 +74,25 @@ Extraction extract(const Document& doc, const Lexicon& lexicon) {
                                                     : resolver.resolve(*a.addressee);
     }
   }
-  // Inheritance may run forwards or backwards along a chain: repeat until it settles.
+  // Inheritance may run forwards or backwards along a chain: repeat until it settles (a
+  // pass that changes nothing ends it: the passes after it would change nothing either).
+  auto same = [](const std::optional<Mention>& a, const std::optional<Mention>& b) {
+    return a.has_value() == b.has_value() && (!a || a->span == b->span);
+  };
   for (std::size_t pass = 0; pass < quotes.size() && pass < 64; ++pass) {
+    bool changed = false;
     for (std::size_t q = 0; q < quotes.size(); ++q) {
       const Attribution& a = attrs[q];
       if (!a.keep || a.inherits < 0) continue;
       auto from = static_cast<std::size_t>(a.inherits);
+      if (speaker[q] == speaker[from] && same(mention[q], mention[from])) continue;
       speaker[q] = speaker[from];
       mention[q] = mention[from];
+      changed = true;
     }
+    if (!changed) break;
   }
+  ex.statements.reserve(quotes.size());
 
   for (std::size_t q = 0; q < quotes.size(); ++q) {
     const Attribution& a = attrs[q];
