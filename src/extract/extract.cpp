@@ -174,20 +174,21 @@ Extraction extract(const Document& doc, const Lexicon& lexicon) {
     }
   }
 
-  std::vector<const Entity*> people;
-  for (const Entity& e : resolver.entities()) {
+  // The resolver ends here: people take its entities' lists rather than copies.
+  std::vector<Entity*> people;
+  for (Entity& e : resolver.entities()) {
     if (e.notable || !e.handles.empty()) people.push_back(&e);
   }
   std::stable_sort(people.begin(), people.end(),
                    [](const Entity* a, const Entity* b) { return a->first_tok < b->first_tok; });
-  for (const Entity* e : people) {
-    Person p;
+  ex.people.reserve(people.size());
+  for (Entity* e : people) {
+    Person& p = ex.people.emplace_back();
     p.name = e->display();
     p.kind = e->kind;
-    p.aliases = e->aliases;
-    p.handles = e->handles;
-    p.roles = e->roles;
-    ex.people.push_back(std::move(p));
+    p.aliases = std::move(e->aliases);
+    p.handles = std::move(e->handles);
+    p.roles = std::move(e->roles);
   }
   return ex;
 }
