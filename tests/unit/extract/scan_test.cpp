@@ -104,6 +104,33 @@ TEST(Scan, FindJsonSpecialMatchesTheDefinitionForEveryByteAndOffset) {
       }
     }
   }
+  // Every length up to three blocks (the byte loop, the eight-byte windows, the 16-byte
+  // blocks and the overlapping last block), a byte to stop at anywhere, any start.
+  for (std::size_t len = 0; len <= 48; ++len) {
+    for (std::size_t pos = 0; pos <= len; ++pos) {
+      for (const char b : {'"', '\\', '\x01', '\x1f', '\x80', '\xff', 'x'}) {
+        std::string s(len, 'a');
+        if (pos < len) s[pos] = b;
+        for (std::size_t from = 0; from <= len; ++from) {
+          EXPECT_EQ(find_json_special(s, from), plain(s, from, false)) << len << " " << pos;
+          EXPECT_EQ(find_json_special_or_high(s, from), plain(s, from, true)) << len << " " << pos;
+        }
+      }
+    }
+  }
+  // Every byte value in the eight-byte windows of short strings.
+  for (int b = 0; b < 256; ++b) {
+    for (std::size_t len : {7U, 8U, 11U, 15U}) {
+      for (std::size_t pos = 0; pos < len; ++pos) {
+        std::string s(len, 'a');
+        s[pos] = static_cast<char>(b);
+        for (std::size_t from = 0; from <= len; from += 3) {
+          EXPECT_EQ(find_json_special(s, from), plain(s, from, false)) << b << " " << pos;
+          EXPECT_EQ(find_json_special_or_high(s, from), plain(s, from, true)) << b << " " << pos;
+        }
+      }
+    }
+  }
   EXPECT_EQ(find_json_special("", 0), 0U);
   EXPECT_EQ(find_json_special("abc", 3), 3U);
   EXPECT_EQ(find_json_special("caf\xC3\xA9 \"x\"", 0), 6U);
