@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -224,9 +225,11 @@ class ArticleFields {
 
 // A fast path for the common line: one object whose known fields are strings. It accepts
 // only a subset of valid JSON and gives what ArticleFields would; on anything else
-// (a \u surrogate, a non-string id, a control character, any syntax error) it returns
-// false and the line goes through nlohmann's parser, which also words the errors. The
-// line is valid UTF-8 already. nlohmann's lexer reads a character at a time; this scans.
+// (a \u surrogate, a non-string id, an escaped key, nesting deeper than 64, a control
+// character, any syntax error) it returns false and the line goes through nlohmann's
+// parser, which also words the errors. The line is valid UTF-8 already. nlohmann's lexer
+// reads a character at a time; this scans strings sixteen bytes at a time and builds
+// no string for what it skips.
 class FastArticleParser {
  public:
   explicit FastArticleParser(std::string_view line) : s_(line) {}
@@ -235,15 +238,15 @@ class FastArticleParser {
     ws();
     if (!eat('{')) return false;
     ws();
-    std::string key;
     for (;;) {
-      if (!string(&key)) return false;
+      std::string_view key;
+      if (!plain_key(key)) return false;
       ws();
       if (!eat(':')) return false;
       ws();
       if (std::string* field = field_of(article, key)) {
         // A known field that is not a string follows nlohmann's rules (an id may be a number).
-        if (!string(field)) return false;
+        if (!read_string(*field)) return false;
         if (field == &id_) article.id = std::move(id_);
         if (field == &text_) article.text = std::move(text_);
       } else if (!skip_value()) {
@@ -259,6 +262,9 @@ class FastArticleParser {
   }
 
  private:
+  // Containers open at once in a skipped value: one bit each in a word.
+  static constexpr int kMaxDepth = 64;
+
   std::string* field_of(Article& a, std::string_view key) {
     if (key == "id") return &id_;
     if (key == "text") return &text_;
@@ -288,69 +294,113 @@ class FastArticleParser {
     return -1;
   }
 
-  // A string at i_ into *out (replacing it), or only checked when out is null.
-  bool string(std::string* out) {
+  // The escape whose backslash is at i_: moves past it and appends what it stands for to
+  // *out (when out is not null).
+  bool escape(std::string* out) {
+    if (++i_ >= s_.size()) return false;
+    char decoded = 0;
+    switch (s_[i_]) {
+      case '"':
+        decoded = '"';
+        break;
+      case '\\':
+        decoded = '\\';
+        break;
+      case '/':
+        decoded = '/';
+        break;
+      case 'b':
+        decoded = '\b';
+        break;
+      case 'f':
+        decoded = '\f';
+        break;
+      case 'n':
+        decoded = '\n';
+        break;
+      case 'r':
+        decoded = '\r';
+        break;
+      case 't':
+        decoded = '\t';
+        break;
+      case 'u': {
+        if (s_.size() - i_ < 5) return false;
+        char32_t cp = 0;
+        for (std::size_t k = 1; k <= 4; ++k) {
+          const int h = hex(s_[i_ + k]);
+          if (h < 0) return false;
+          cp = (cp << 4) | static_cast<char32_t>(h);
+        }
+        if (cp >= 0xD800 && cp <= 0xDFFF) return false;  // pairs: left to nlohmann
+        if (out) out->append(utf8::encode(cp));
+        i_ += 5;
+        return true;
+      }
+      default:
+        return false;
+    }
+    if (out) out->push_back(decoded);
+    ++i_;
+    return true;
+  }
+
+  // The string at i_ into out (replacing it).
+  bool read_string(std::string& out) {
     if (!eat('"')) return false;
-    if (out) out->clear();
     std::size_t from = i_;
+    std::size_t stop = scan::find_json_special(s_, from);
+    if (stop < s_.size() && s_[stop] == '"') {
+      // No escape (id, title, date, ...): one copy.
+      out.assign(s_.data() + from, stop - from);
+      i_ = stop + 1;
+      return true;
+    }
+    // Decoded text is never longer than its JSON, so with room for the rest of the line the
+    // runs between escapes are appended without a reallocation. The room is reserved, not
+    // written: what is left unused costs address space, not memory.
+    out.clear();
+    out.reserve(s_.size() - from);
     for (;;) {
-      i_ += scan::json_plain_prefix(s_.substr(i_));
+      if (stop >= s_.size() || s_[stop] != '\\') return false;  // cut off, or a control byte
+      out.append(s_.data() + from, stop - from);
+      i_ = stop;
+      if (!escape(&out)) return false;
+      from = i_;
+      stop = scan::find_json_special(s_, from);
+      if (stop < s_.size() && s_[stop] == '"') break;
+    }
+    out.append(s_.data() + from, stop - from);
+    i_ = stop + 1;
+    // A short field with an escape in a long line: give the room back.
+    if (out.capacity() / 2 > out.size()) out.shrink_to_fit();
+    return true;
+  }
+
+  // The string at i_, checked and passed over (a skipped value or key).
+  bool skip_string() {
+    if (!eat('"')) return false;
+    for (;;) {
+      i_ = scan::find_json_special(s_, i_);
       if (i_ >= s_.size()) return false;
-      const auto c = static_cast<unsigned char>(s_[i_]);
-      if (c < 0x20) return false;
-      if (out) out->append(s_.data() + from, i_ - from);
-      if (c == '"') {
+      if (s_[i_] == '"') {
         ++i_;
         return true;
       }
-      if (++i_ >= s_.size()) return false;  // the backslash
-      char decoded = 0;
-      switch (s_[i_]) {
-        case '"':
-          decoded = '"';
-          break;
-        case '\\':
-          decoded = '\\';
-          break;
-        case '/':
-          decoded = '/';
-          break;
-        case 'b':
-          decoded = '\b';
-          break;
-        case 'f':
-          decoded = '\f';
-          break;
-        case 'n':
-          decoded = '\n';
-          break;
-        case 'r':
-          decoded = '\r';
-          break;
-        case 't':
-          decoded = '\t';
-          break;
-        case 'u': {
-          if (s_.size() - i_ < 5) return false;
-          char32_t cp = 0;
-          for (std::size_t k = 1; k <= 4; ++k) {
-            const int h = hex(s_[i_ + k]);
-            if (h < 0) return false;
-            cp = (cp << 4) | static_cast<char32_t>(h);
-          }
-          if (cp >= 0xD800 && cp <= 0xDFFF) return false;  // pairs: left to nlohmann
-          if (out) out->append(utf8::encode(cp));
-          i_ += 5;
-          from = i_;
-          continue;
-        }
-        default:
-          return false;
-      }
-      if (out) out->push_back(decoded);
-      ++i_;
-      from = i_;
+      if (s_[i_] != '\\' || !escape(nullptr)) return false;
     }
+  }
+
+  // A top-level key as a view into the line. One with an escape (which might spell a
+  // known field) is rare: nlohmann decodes it.
+  bool plain_key(std::string_view& key) {
+    if (!eat('"')) return false;
+    const std::size_t from = i_;
+    i_ = scan::find_json_special(s_, i_);
+    if (i_ >= s_.size() || s_[i_] != '"') return false;
+    key = s_.substr(from, i_ - from);
+    ++i_;
+    return true;
   }
 
   bool digits() {
@@ -380,28 +430,36 @@ class FastArticleParser {
     return true;
   }
 
-  // Any value, checked and dropped; containers without recursion.
+  // An object member's key and colon, after the '{' or ','.
+  bool member_key() {
+    ws();
+    if (!skip_string()) return false;
+    ws();
+    return eat(':');
+  }
+
+  // Any value, checked and dropped; containers without recursion and without allocation:
+  // the open ones are a stack of bits (1 = object) in one word.
   bool skip_value() {
-    std::vector<char> open;  // '{' or '['
+    std::uint64_t objects = 0;
+    int depth = 0;
     for (;;) {
       ws();
       if (i_ >= s_.size()) return false;
       const char c = s_[i_];
       bool done_value = true;
       if (c == '"') {
-        if (!string(nullptr)) return false;
+        if (!skip_string()) return false;
       } else if (c == '{' || c == '[') {
         ++i_;
         ws();
         if (eat(c == '{' ? '}' : ']')) {
           // empty container: a complete value
         } else {
-          open.push_back(c);
-          if (c == '{') {
-            if (!string(nullptr)) return false;
-            ws();
-            if (!eat(':')) return false;
-          }
+          if (depth == kMaxDepth) return false;
+          objects = (objects << 1) | (c == '{' ? 1U : 0U);
+          ++depth;
+          if (c == '{' && !member_key()) return false;
           done_value = false;
         }
       } else if (c == 't') {
@@ -416,20 +474,16 @@ class FastArticleParser {
       if (!done_value) continue;
       // After a value: close containers, or go on to the next element.
       for (;;) {
-        if (open.empty()) return true;
+        if (depth == 0) return true;
         ws();
-        const char close = open.back() == '{' ? '}' : ']';
-        if (eat(close)) {
-          open.pop_back();
+        const bool in_object = (objects & 1U) != 0;
+        if (eat(in_object ? '}' : ']')) {
+          objects >>= 1U;
+          --depth;
           continue;
         }
         if (!eat(',')) return false;
-        if (open.back() == '{') {
-          ws();
-          if (!string(nullptr)) return false;
-          ws();
-          if (!eat(':')) return false;
-        }
+        if (in_object && !member_key()) return false;
         break;
       }
     }

@@ -106,3 +106,107 @@ inline std::string lower_ascii(std::string_view s) {
 }
 
 }  // namespace quotegraph::scan
+
+// ---------------------------------------------------------------------------------------
+// JSON string scans for the JSONL reader and writer: sixteen bytes at a time with SSE2
+// (every x86-64 has it), eight at a time (SWAR) elsewhere.
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace quotegraph::scan {
+
+namespace detail {
+
+// The high bit of each byte of x that is '"', '\\' or below 0x20 (or, with kStopHigh, at
+// or above 0x80). Exact in every byte (unlike zero_bytes), so a window may overlap bytes
+// that are then shifted out.
+template <bool kStopHigh>
+inline std::uint64_t json_stop_bytes(std::uint64_t x) {
+  constexpr std::uint64_t kLow7 = ~kHigh;
+  // A byte is zero iff adding 0x7F to its low seven bits leaves its high bit clear and its
+  // own high bit is clear; no sum carries into the next byte.
+  auto zero = [](std::uint64_t y) { return ~(((y & kLow7) + kLow7) | y) & kHigh; };
+  // Below 0x20: high bit clear and low seven bits + 0x60 below 0x80.
+  std::uint64_t stop = zero(x ^ (kOnes * '"')) | zero(x ^ (kOnes * '\\')) |
+                       (~((x & kLow7) + kOnes * 0x60) & ~x & kHigh);
+  if constexpr (kStopHigh) stop |= x & kHigh;
+  return stop;
+}
+
+#if defined(__SSE2__)
+// Bit k set when byte k of the 16 at p is one to stop at (as json_stop_bytes).
+template <bool kStopHigh>
+inline unsigned json_stop_mask16(const char* p) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i stop =
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+  if constexpr (kStopHigh) {
+    // Signed, bytes >= 0x80 are negative: one compare finds them and the controls.
+    stop = _mm_or_si128(stop, _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
+  } else {
+    // Unsigned x <= 0x1F is min(x, 0x1F) == x (SSE2 has no unsigned compare).
+    const __m128i low = _mm_set1_epi8(0x1F);
+    stop = _mm_or_si128(stop, _mm_cmpeq_epi8(_mm_min_epu8(x, low), x));
+  }
+  return static_cast<unsigned>(_mm_movemask_epi8(stop));
+}
+#endif
+
+// The first byte at or after i to stop at (see json_stop_bytes); s.size() when none. The
+// last, partial block is read as the whole block ending at s.size(), its bytes before i
+// shifted out: short strings need no byte-at-a-time loop.
+template <bool kStopHigh>
+inline std::size_t find_json_stop(std::string_view s, std::size_t i) {
+  const std::size_t n = s.size();
+  const char* p = s.data();
+#if defined(__SSE2__)
+  if (n >= 16) {
+    for (; i + 16 <= n; i += 16) {
+      if (const unsigned mask = json_stop_mask16<kStopHigh>(p + i); mask != 0) {
+        return i + static_cast<std::size_t>(__builtin_ctz(mask));
+      }
+    }
+    if (i >= n) return n;
+    const std::size_t last = n - 16;
+    const unsigned mask = json_stop_mask16<kStopHigh>(p + last) >> (i - last);
+    return mask != 0 ? i + static_cast<std::size_t>(__builtin_ctz(mask)) : n;
+  }
+#endif
+  if (n >= 8) {
+    std::uint64_t x = 0;
+    for (; i + 8 <= n; i += 8) {
+      std::memcpy(&x, p + i, sizeof x);
+      if (const std::uint64_t stop = json_stop_bytes<kStopHigh>(x); stop != 0) {
+        return i + static_cast<std::size_t>(__builtin_ctzll(stop) / 8);
+      }
+    }
+    if (i >= n) return n;
+    const std::size_t last = n - 8;
+    std::memcpy(&x, p + last, sizeof x);
+    const std::uint64_t stop = json_stop_bytes<kStopHigh>(x) >> (8 * (i - last));
+    return stop != 0 ? i + static_cast<std::size_t>(__builtin_ctzll(stop) / 8) : n;
+  }
+  for (; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c == '"' || c == '\\' || c < 0x20 || (kStopHigh && c >= 0x80)) return i;
+  }
+  return n;
+}
+
+}  // namespace detail
+
+/// The offset of the first byte at or after `from` that a JSON string cannot hold as it
+/// is ('"', '\\' or a control byte); s.size() when none. As json_plain_prefix, faster.
+inline std::size_t find_json_special(std::string_view s, std::size_t from) {
+  return detail::find_json_stop<false>(s, from);
+}
+
+/// As find_json_special, but also stopping at a non-ASCII byte, so that a writer can
+/// copy runs of plain ASCII and check UTF-8 only where there is some.
+inline std::size_t find_json_special_or_high(std::string_view s, std::size_t from) {
+  return detail::find_json_stop<true>(s, from);
+}
+
+}  // namespace quotegraph::scan

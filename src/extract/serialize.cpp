@@ -1,5 +1,6 @@
 #include "extract/serialize.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -16,9 +17,11 @@ nlohmann::ordered_json opt(const std::optional<T>& v) {
   return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
 }
 
-std::string kind_name(EntityKind k) {
+std::string_view kind_text(EntityKind k) {
   return k == EntityKind::kOrganization ? "organization" : "person";
 }
+
+std::string kind_name(EntityKind k) { return std::string(kind_text(k)); }
 
 }  // namespace
 
@@ -87,206 +90,280 @@ nlohmann::ordered_json to_json(const Extraction& ex, bool explain) {
 
 namespace {
 
-// Appends s as a JSON string the way nlohmann's dump (ensure_ascii false) writes valid
-// UTF-8: '"' and '\\' escaped, control characters as \b \f \n \r \t or \u00xx, every
-// other byte as is. Returns false, having appended nothing, when s is not valid UTF-8
-// (nlohmann then substitutes U+FFFD; the caller falls back to it).
-bool append_string(std::string_view s, std::string& out) {
-  if (utf8::first_invalid(s)) return false;
-  out += '"';
-  std::size_t from = 0;
-  for (std::size_t i = scan::json_plain_prefix(s); i < s.size();
-       i = from + scan::json_plain_prefix(s.substr(from))) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    out.append(s.data() + from, i - from);
-    from = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default: {
-        static constexpr char kHex[] = "0123456789abcdef";
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-      }
-    }
+// The bytes of one line, written through a pointer into `out`, which grows a few KB at a
+// time (within its capacity, mostly): appending a literal is then a bounds check and a
+// fixed-size copy instead of a call into std::string with a strlen.
+class LineBuffer {
+ public:
+  explicit LineBuffer(std::string& out) : out_(out), pos_(out.data() + out.size()), end_(pos_) {}
+
+  template <std::size_t N>
+  void put(const char (&literal)[N]) {
+    room(N - 1);
+    std::memcpy(pos_, literal, N - 1);
+    pos_ += N - 1;
   }
-  out.append(s.data() + from, s.size() - from);
-  out += '"';
+  void put(char c) {
+    room(1);
+    *pos_++ = c;
+  }
+  void put(std::string_view s) {
+    room(s.size());
+    if (!s.empty()) std::memcpy(pos_, s.data(), s.size());
+    pos_ += s.size();
+  }
+  void put_unsigned(std::size_t v) {
+    constexpr std::size_t kDigits = 20;  // of the largest 64-bit value
+    room(kDigits);
+    pos_ = std::to_chars(pos_, pos_ + kDigits, v).ptr;
+  }
+  bool put_string(std::string_view s);
+
+  // Cuts out back to what was written.
+  void finish() { out_.resize(static_cast<std::size_t>(pos_ - out_.data())); }
+
+ private:
+  // Zero-filling this much of out at a time costs little next to what is written into it.
+  static constexpr std::size_t kChunk = 1024;
+
+  void room(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - pos_) < n) grow(n);
+  }
+  void grow(std::size_t n) {
+    const auto used = static_cast<std::size_t>(pos_ - out_.data());
+    out_.resize(used + std::max(n, kChunk));
+    pos_ = out_.data() + used;
+    end_ = out_.data() + out_.size();
+  }
+  static char* escape(unsigned char c, char* p);
+
+  std::string& out_;
+  char* pos_;  // the next byte to write
+  char* end_;  // the end of out_ as resized
+};
+
+// Writes s as a JSON string the way nlohmann's dump (ensure_ascii false) writes valid
+// UTF-8: '"' and '\\' escaped, control characters as \b \f \n \r \t or \u00xx, every
+// other byte as is. Returns false, having written nothing, when s is not valid UTF-8
+// (nlohmann then substitutes U+FFFD; the caller falls back to it).
+bool LineBuffer::put_string(std::string_view s) {
+  room(6 * s.size() + 2);  // at worst every byte is a \u00xx, and the quotes
+  char* p = pos_;
+  *p++ = '"';
+  // Plain ASCII runs are copied whole. At the first non-ASCII byte the rest of s is checked
+  // as UTF-8 once; from there on only bytes to escape stop the scan.
+  bool utf8_checked = false;
+  std::size_t from = 0;
+  for (;;) {
+    const std::size_t i =
+        utf8_checked ? scan::find_json_special(s, from) : scan::find_json_special_or_high(s, from);
+    if (i > from) {
+      std::memcpy(p, s.data() + from, i - from);
+      p += i - from;
+    }
+    if (i == s.size()) break;
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      if (utf8::first_invalid(s.substr(i))) return false;
+      utf8_checked = true;
+      from = i;
+      continue;
+    }
+    p = escape(c, p);
+    from = i + 1;
+  }
+  *p++ = '"';
+  pos_ = p;
   return true;
 }
 
-void append_unsigned(std::size_t v, std::string& out) {
-  char buf[24];
-  out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+// Writes the escape of '"', '\\' or a control byte at p; returns the end.
+char* LineBuffer::escape(unsigned char c, char* p) {
+  auto two = [p](char second) {
+    p[0] = '\\';
+    p[1] = second;
+    return p + 2;
+  };
+  switch (c) {
+    case '"':
+      return two('"');
+    case '\\':
+      return two('\\');
+    case '\b':
+      return two('b');
+    case '\f':
+      return two('f');
+    case '\n':
+      return two('n');
+    case '\r':
+      return two('r');
+    case '\t':
+      return two('t');
+    default: {
+      static constexpr char kHex[] = "0123456789abcdef";
+      std::memcpy(p, "\\u00", 4);
+      p[4] = kHex[c >> 4];
+      p[5] = kHex[c & 0xF];
+      return p + 6;
+    }
+  }
 }
 
 }  // namespace
 
-void JsonlWriter::number(double x, std::string& out) {
+std::string_view JsonlWriter::number(double x) {
   for (const auto& [value, text] : numbers_) {
     // Compared bit for bit: 0.0 and -0.0 are written differently.
-    if (std::memcmp(&value, &x, sizeof x) == 0) {
-      out += text;
-      return;
-    }
+    if (std::memcmp(&value, &x, sizeof x) == 0) return text;
   }
   std::string text = nlohmann::ordered_json(x).dump();
-  out += text;
-  if (numbers_.size() < 64) numbers_.emplace_back(x, std::move(text));
+  if (numbers_.size() >= 64) {
+    overflow_ = std::move(text);
+    return overflow_;
+  }
+  numbers_.emplace_back(x, std::move(text));
+  return numbers_.back().second;
 }
 
 void JsonlWriter::append(const Extraction& ex, bool explain, std::string& out) {
   const std::size_t begin = out.size();
+  LineBuffer line(out);
   bool ok = true;
-  auto str = [&](std::string_view s) { ok = append_string(s, out) && ok; };
+  auto str = [&](std::string_view s) { ok = line.put_string(s) && ok; };
   auto opt_str = [&](const std::optional<std::string>& s) {
     if (s) {
       str(*s);
     } else {
-      out += "null";
+      line.put("null");
     }
   };
   auto strings = [&](const std::vector<std::string>& v) {
-    out += '[';
+    line.put('[');
     for (std::size_t k = 0; k < v.size(); ++k) {
-      if (k > 0) out += ',';
+      if (k > 0) line.put(',');
       str(v[k]);
     }
-    out += ']';
+    line.put(']');
   };
-  out += "{\"doc\":";
+  line.put("{\"doc\":");
   str(ex.doc);
-  out += ",\"statements\":[";
+  line.put(",\"statements\":[");
   for (std::size_t k = 0; k < ex.statements.size(); ++k) {
     const Statement& s = ex.statements[k];
-    out += k > 0 ? ",{\"start\":" : "{\"start\":";
-    append_unsigned(s.span.start, out);
-    out += ",\"end\":";
-    append_unsigned(s.span.end, out);
-    out += ",\"text\":";
+    if (k > 0) line.put(',');
+    line.put("{\"start\":");
+    line.put_unsigned(s.span.start);
+    line.put(",\"end\":");
+    line.put_unsigned(s.span.end);
+    line.put(",\"text\":");
     str(s.text);
-    out += ",\"speaker\":";
+    line.put(",\"speaker\":");
     opt_str(s.speaker);
-    out += ",\"speaker_mention\":";
+    line.put(",\"speaker_mention\":");
     if (s.speaker_mention) {
-      out += "{\"start\":";
-      append_unsigned(s.speaker_mention->span.start, out);
-      out += ",\"end\":";
-      append_unsigned(s.speaker_mention->span.end, out);
-      out += ",\"text\":";
+      line.put("{\"start\":");
+      line.put_unsigned(s.speaker_mention->span.start);
+      line.put(",\"end\":");
+      line.put_unsigned(s.speaker_mention->span.end);
+      line.put(",\"text\":");
       str(s.speaker_mention->text);
-      out += '}';
+      line.put('}');
     } else {
-      out += "null";
+      line.put("null");
     }
-    out += ",\"cue\":";
+    line.put(",\"cue\":");
     if (s.cue.empty()) {
-      out += "null";
+      line.put("null");
     } else {
       str(s.cue);
     }
-    out += ",\"mentions\":";
+    line.put(",\"mentions\":");
     strings(s.mentions);
-    out += ",\"addressee\":";
+    line.put(",\"addressee\":");
     opt_str(s.addressee);
-    out += ",\"confidence\":";
-    number(s.confidence, out);
+    line.put(",\"confidence\":");
+    line.put(number(s.confidence));
     if (explain) {
-      out += ",\"rule\":";
+      line.put(",\"rule\":");
       str(s.rule);
-      out += ",\"evidence\":";
+      line.put(",\"evidence\":");
       str(s.evidence);
     }
-    out += '}';
+    line.put('}');
   }
-  out += "],\"people\":[";
+  line.put("],\"people\":[");
   for (std::size_t k = 0; k < ex.people.size(); ++k) {
     const Person& p = ex.people[k];
-    out += k > 0 ? ",{\"name\":" : "{\"name\":";
+    if (k > 0) line.put(',');
+    line.put("{\"name\":");
     str(p.name);
-    out += ",\"kind\":";
-    str(kind_name(p.kind));
-    out += ",\"aliases\":";
+    line.put(",\"kind\":");
+    str(kind_text(p.kind));
+    line.put(",\"aliases\":");
     strings(p.aliases);
-    out += ",\"handles\":";
+    line.put(",\"handles\":");
     strings(p.handles);
-    out += ",\"roles\":";
+    line.put(",\"roles\":");
     strings(p.roles);
-    out += '}';
+    line.put('}');
   }
-  out += "],\"handles\":[";
+  line.put("],\"handles\":[");
   for (std::size_t k = 0; k < ex.handles.size(); ++k) {
-    out += k > 0 ? ",{\"handle\":" : "{\"handle\":";
+    if (k > 0) line.put(',');
+    line.put("{\"handle\":");
     str(ex.handles[k].handle);
-    out += ",\"person\":";
+    line.put(",\"person\":");
     opt_str(ex.handles[k].person);
-    out += '}';
+    line.put('}');
   }
-  out += "],\"interactions\":[";
+  line.put("],\"interactions\":[");
   for (std::size_t k = 0; k < ex.interactions.size(); ++k) {
     const Interaction& i = ex.interactions[k];
-    out += k > 0 ? ",{\"type\":" : "{\"type\":";
+    if (k > 0) line.put(',');
+    line.put("{\"type\":");
     str(i.type);
-    out += ",\"from\":";
+    line.put(",\"from\":");
     str(i.from);
-    out += ",\"to\":";
+    line.put(",\"to\":");
     str(i.to);
-    out += '}';
+    line.put('}');
   }
-  out += ']';
+  line.put(']');
   if (explain) {
-    out += ",\"rejected\":[";
+    line.put(",\"rejected\":[");
     for (std::size_t k = 0; k < ex.rejected.size(); ++k) {
       const Statement& s = ex.rejected[k];
-      out += k > 0 ? ",{\"start\":" : "{\"start\":";
-      append_unsigned(s.span.start, out);
-      out += ",\"end\":";
-      append_unsigned(s.span.end, out);
-      out += ",\"text\":";
+      if (k > 0) line.put(',');
+      line.put("{\"start\":");
+      line.put_unsigned(s.span.start);
+      line.put(",\"end\":");
+      line.put_unsigned(s.span.end);
+      line.put(",\"text\":");
       str(s.text);
-      out += ",\"rule\":";
+      line.put(",\"rule\":");
       str(s.rule);
-      out += '}';
+      line.put('}');
     }
-    out += ']';
+    line.put(']');
   }
   if (!ex.title.empty()) {
-    out += ",\"title\":";
+    line.put(",\"title\":");
     str(ex.title);
   }
   if (!ex.date.empty()) {
-    out += ",\"date\":";
+    line.put(",\"date\":");
     str(ex.date);
   }
   if (!ex.url.empty()) {
-    out += ",\"url\":";
+    line.put(",\"url\":");
     str(ex.url);
   }
   if (!ex.publisher.empty()) {
-    out += ",\"publisher\":";
+    line.put(",\"publisher\":");
     str(ex.publisher);
   }
-  out += "}\n";
+  line.put("}\n");
+  line.finish();
   if (!ok) {
     // Invalid UTF-8 somewhere: nlohmann's replacement rules are the reference.
     out.resize(begin);

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -26,10 +27,12 @@ class JsonlWriter {
   void append(const Extraction& ex, bool explain, std::string& out);
 
  private:
-  void number(double x, std::string& out);
+  // x as nlohmann writes it; valid until the next call.
+  std::string_view number(double x);
   // Doubles already formatted by nlohmann (confidences take a handful of values), so that
   // their text is nlohmann's own.
   std::vector<std::pair<double, std::string>> numbers_;
+  std::string overflow_;  // the text of a number past the 64 kept in numbers_
 };
 
 /// Reads back what to_json wrote (for `build` from saved extractions and tests).

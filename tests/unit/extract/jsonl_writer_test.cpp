@@ -67,6 +67,40 @@ TEST(JsonlWriter, InvalidUtf8FallsBackToTheReplacementOfTheTree) {
   EXPECT_EQ(out, "kept|" + reference(ex, false));
 }
 
+// Strings of every length around the 8- and 16-byte scan blocks with a byte to escape or
+// a non-ASCII character at every place, long strings that grow the line a lot (a control
+// byte is six bytes written), and more distinct numbers than the writer keeps.
+TEST(JsonlWriter, SameBytesForEscapesAtEveryOffsetAndLongLines) {
+  Extraction ex;
+  ex.doc = "d";
+  for (std::size_t len = 1; len <= 40; ++len) {
+    for (std::size_t pos = 0; pos < len; ++pos) {
+      for (const std::string odd : {"\"", "\\", "\x01", "\n", "\xC3\xA9", "\xE2\x80\x9C"}) {
+        std::string text(len, 'a');
+        text.replace(pos, 1, odd);
+        Statement st;
+        st.text = text;
+        st.speaker = odd + text;  // the non-ASCII byte first, an escape later
+        st.confidence = static_cast<double>(len * 100 + pos) / 7.0;
+        ex.statements.push_back(st);
+      }
+    }
+  }
+  ex.title = std::string(5000, '\x02');
+  ex.publisher = "\xC3\xA9" + std::string(9000, 'x') + "\"";
+  JsonlWriter w;
+  for (bool explain : {false, true}) {
+    std::string out = "before\n";
+    w.append(ex, explain, out);
+    EXPECT_EQ(out, "before\n" + reference(ex, explain));
+  }
+  // Invalid UTF-8 after valid non-ASCII text in the same string.
+  ex.statements[3].speaker = "caf\xC3\xA9 \"x\" \xC3";
+  std::string out;
+  w.append(ex, false, out);
+  EXPECT_EQ(out, reference(ex, false));
+}
+
 TEST(JsonlWriter, ExtractedDocuments) {
   Document doc;
   doc.id = "d";

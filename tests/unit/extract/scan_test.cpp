@@ -79,3 +79,63 @@ TEST(Scan, AlnumPrefixMatchesTheDefinitionForEveryByte) {
 
 }  // namespace
 }  // namespace quotegraph::scan
+
+namespace quotegraph::scan {
+namespace {
+
+// find_json_special and find_json_special_or_high against the byte-at-a-time definition.
+TEST(Scan, FindJsonSpecialMatchesTheDefinitionForEveryByteAndOffset) {
+  auto plain = [](std::string_view s, std::size_t from, bool high) {
+    for (std::size_t i = from; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c == '"' || c == '\\' || c < 0x20 || (high && c >= 0x80)) return i;
+    }
+    return s.size();
+  };
+  // Every byte value at every offset of a run longer than two 16-byte blocks, scanned
+  // from several starts (so that the stop falls in the wide loop, the SWAR loop or the tail).
+  for (int b = 0; b < 256; ++b) {
+    for (std::size_t pos = 0; pos < 37; ++pos) {
+      std::string s = "abcdefghijKLMNOPQRS0123456789 ,.;:{}[]";
+      s[pos] = static_cast<char>(b);
+      for (std::size_t from : {0U, 1U, 9U, 17U, 30U}) {
+        EXPECT_EQ(find_json_special(s, from), plain(s, from, false)) << b << " " << pos;
+        EXPECT_EQ(find_json_special_or_high(s, from), plain(s, from, true)) << b << " " << pos;
+      }
+    }
+  }
+  // Every length up to three blocks (the byte loop, the eight-byte windows, the 16-byte
+  // blocks and the overlapping last block), a byte to stop at anywhere, any start.
+  for (std::size_t len = 0; len <= 48; ++len) {
+    for (std::size_t pos = 0; pos <= len; ++pos) {
+      for (const char b : {'"', '\\', '\x01', '\x1f', '\x80', '\xff', 'x'}) {
+        std::string s(len, 'a');
+        if (pos < len) s[pos] = b;
+        for (std::size_t from = 0; from <= len; ++from) {
+          EXPECT_EQ(find_json_special(s, from), plain(s, from, false)) << len << " " << pos;
+          EXPECT_EQ(find_json_special_or_high(s, from), plain(s, from, true)) << len << " " << pos;
+        }
+      }
+    }
+  }
+  // Every byte value in the eight-byte windows of short strings.
+  for (int b = 0; b < 256; ++b) {
+    for (std::size_t len : {7U, 8U, 11U, 15U}) {
+      for (std::size_t pos = 0; pos < len; ++pos) {
+        std::string s(len, 'a');
+        s[pos] = static_cast<char>(b);
+        for (std::size_t from = 0; from <= len; from += 3) {
+          EXPECT_EQ(find_json_special(s, from), plain(s, from, false)) << b << " " << pos;
+          EXPECT_EQ(find_json_special_or_high(s, from), plain(s, from, true)) << b << " " << pos;
+        }
+      }
+    }
+  }
+  EXPECT_EQ(find_json_special("", 0), 0U);
+  EXPECT_EQ(find_json_special("abc", 3), 3U);
+  EXPECT_EQ(find_json_special("caf\xC3\xA9 \"x\"", 0), 6U);
+  EXPECT_EQ(find_json_special_or_high("caf\xC3\xA9 \"x\"", 0), 3U);
+}
+
+}  // namespace
+}  // namespace quotegraph::scan

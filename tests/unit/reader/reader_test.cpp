@@ -181,6 +181,91 @@ TEST_F(ReaderTest, JsonlTextIsUnescaped) {
   EXPECT_EQ(r.docs[0].text, "\xE2\x80\x9CHi,\xE2\x80\x9D she said.\n\"Yes\" \xF0\x9F\x98\x80");
 }
 
+// Fields other than the known ones are checked and skipped without being decoded; every
+// JSON type, brackets and escaped quotes inside strings included.
+TEST_F(ReaderTest, JsonlSkipsValuesOfEveryType) {
+  write("a.jsonl",
+        R"({"a": null, "b": true, "c": false, "d": -1.5, "e": 0, "f": "s\"}]", "g": [], )"
+        R"("h": {}, "i": [[1, "]", {"k": "}\\\""}], {"x": [{}]}], "id": "x", "text": "t"})"
+        "\n"
+        R"({"id": "n", "q": [-0, 0.5, 12.25, -3, true, false, null, "", {}, [], "\u00e9"], )"
+        R"("text" : "u" , "title" : "after" })"
+        "\n");
+  const ReadResult r = read({"a.jsonl"});
+  EXPECT_TRUE(r.errors.empty());
+  ASSERT_EQ(r.ids(), (std::vector<std::string>{"x", "n"}));
+  EXPECT_EQ(r.docs[0].text, "t");
+  EXPECT_EQ(r.docs[1].text, "u");
+  EXPECT_EQ(r.docs[1].title, "after");
+}
+
+// Broken JSON inside a skipped value is still an error of that line, worded by nlohmann.
+TEST_F(ReaderTest, JsonlErrorsInSkippedValuesAreReported) {
+  write("a.jsonl",
+        "{\"id\": \"ok\", \"text\": \"a\", \"quotes\": [{\"s\": \"x\"}]}\n"
+        "{\"id\": \"z\", \"text\": \"a\", \"quotes\": [1, 2,]}\n"
+        "{\"id\": \"z\", \"text\": \"a\", \"quotes\": [{\"k\": \"unterminated}]}\n"
+        "{\"id\": \"z\", \"text\": \"a\", \"quotes\": [\"ctl \x01\"]}\n"
+        "{\"id\": \"z\", \"text\": \"a\", \"quotes\": [\"bad \\x\"]}\n"
+        "{\"id\": \"z\", \"text\": \"a\", \"quotes\": [1e999]}\n"
+        "{\"id\": \"z\", \"text\": \"a\", \"quotes\": {\"a\" 1}}\n"
+        "{\"id\": \"last\", \"text\": \"b\"}\n");
+  const ReadResult r = read({"a.jsonl"});
+  EXPECT_EQ(r.errors,
+            (std::vector<std::string>{
+                "a.jsonl:2: invalid JSON: syntax error while parsing value - unexpected ']'; "
+                "expected '[', '{', or a literal",
+                "a.jsonl:3: invalid JSON: syntax error while parsing value - invalid string: "
+                "missing closing quote; last read: '\"unterminated}]}'",
+                "a.jsonl:4: invalid JSON: syntax error while parsing value - invalid string: "
+                "control character U+0001 (SOH) must be escaped to \\u0001; last read: '\"ctl "
+                "<U+0001>'",
+                "a.jsonl:5: invalid JSON: syntax error while parsing value - invalid string: "
+                "forbidden character after backslash; last read: '\"bad \\x'",
+                "a.jsonl:6: invalid JSON: number overflow parsing '1e999'",
+                "a.jsonl:7: invalid JSON: syntax error while parsing object separator - "
+                "unexpected number literal; expected ':'",
+            }));
+  EXPECT_EQ(r.ids(), (std::vector<std::string>{"ok", "last"}));
+}
+
+// What the fast path leaves to nlohmann gives the same documents: an escaped key, nesting
+// deeper than its 64 levels, a surrogate pair, a repeated field (the last one counts).
+TEST_F(ReaderTest, JsonlLinesLeftToTheFullParser) {
+  const std::string deep = std::string(100, '[') + "\"x\"" + std::string(100, ']');
+  write("a.jsonl",
+        "{\"id\": \"k\", \"te\\u0078t\": \"escaped key\"}\n"
+        "{\"id\": \"deep\", \"q\": " +
+            deep +
+            ", \"text\": \"d\"}\n"
+            "{\"id\": \"s\", \"text\": \"\\ud83d\\ude00\"}\n"
+            "{\"id\": \"dup\", \"text\": \"one\", \"text\": \"two\\t\"}\n");
+  const ReadResult r = read({"a.jsonl"});
+  EXPECT_TRUE(r.errors.empty());
+  ASSERT_EQ(r.ids(), (std::vector<std::string>{"k", "deep", "s", "dup"}));
+  EXPECT_EQ(r.docs[0].text, "escaped key");
+  EXPECT_EQ(r.docs[1].text, "d");
+  EXPECT_EQ(r.docs[2].text, "\xF0\x9F\x98\x80");
+  EXPECT_EQ(r.docs[3].text, "two\t");
+}
+
+// A short field with an escape in a long line, and a long text with many escapes.
+TEST_F(ReaderTest, JsonlEscapesInShortAndLongFields) {
+  std::string text;
+  std::string json;
+  for (int k = 0; k < 500; ++k) {
+    text += "line " + std::to_string(k) + " \"q\"\n";
+    json += "line " + std::to_string(k) + " \\\"q\\\"\\n";
+  }
+  write("a.jsonl", "{\"id\": \"e\", \"title\": \"a\\nb\", \"text\": \"" + json +
+                       "\", \"date\": \"d\\/e\", \"extra\": \"" + std::string(5000, 'x') + "\"}\n");
+  const ReadResult r = read({"a.jsonl"});
+  ASSERT_EQ(r.docs.size(), 1U);
+  EXPECT_EQ(r.docs[0].title, "a\nb");
+  EXPECT_EQ(r.docs[0].text, text);
+  EXPECT_EQ(r.docs[0].date, "d/e");
+}
+
 TEST_F(ReaderTest, JsonlParserMessageIsShortened) {
   write("a.jsonl", "{\"text\": \"" + std::string(10000, 'x') + "\n");
   const ReadResult r = read({"a.jsonl"});
