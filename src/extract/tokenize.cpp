@@ -28,7 +28,8 @@ bool is_ascii_alnum(char32_t c) { return c < 256 && kAsciiAlnum[c]; }
 
 /// The end of the run of ASCII letters and digits at text[from].
 std::size_t ascii_alnum_end(std::string_view text, std::size_t from) {
-  return from + scan::alnum_prefix(text.substr(from));
+  // from <= text.size() always: no substr() bounds check.
+  return from + scan::alnum_prefix(std::string_view(text.data() + from, text.size() - from));
 }
 
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
@@ -214,6 +215,16 @@ bool is_hard_wrapped(std::string_view text) {
   return open_ended >= 3 && open_ended * 10 >= long_lines * 3;
 }
 
+/// The end of the run of ASCII letters, digits and '_' at text[from]: the name of a
+/// handle or hashtag.
+std::size_t name_end(std::string_view text, std::size_t from) {
+  std::size_t j = from;
+  while (j < text.size() && (kAsciiAlnum[static_cast<unsigned char>(text[j])] || text[j] == '_')) {
+    ++j;
+  }
+  return j;
+}
+
 /// The end of U.S., D.C., p.m. (single ASCII letters each followed by a period) at
 /// text[s], or s when there are fewer than two such pairs.
 std::size_t dotted_initials_end(std::string_view text, std::size_t s) {
@@ -230,34 +241,150 @@ std::size_t dotted_initials_end(std::string_view text, std::size_t s) {
   return pairs >= 2 ? k : s;
 }
 
-/// The end of the word whose first code point ends at j (the word starts at s).
-std::size_t word_end(std::string_view text, std::size_t s, std::size_t j) {
+/// The end of a word whose run of ASCII letters and digits stopped at text[j], a byte that
+/// may carry it on (kMayContinueWord); the word starts at s. Out of the main loop: most
+/// words end at a space.
+std::size_t continued_word_end(std::string_view text, std::size_t s, std::size_t j) {
   const std::size_t n = text.size();
   for (;;) {
-    // A run of ASCII letters and digits needs none of the checks below.
-    j = ascii_alnum_end(text, j);
-    if (j >= n || !kMayContinueWord[static_cast<unsigned char>(text[j])]) return j;
     std::size_t l2 = 0;
     const char32_t d = cp_at(text, j, l2);
     if (is_letter_cp(d)) {
       j += l2;
-      continue;
+    } else {
+      std::size_t l3 = 0;
+      const char32_t e = cp_at(text, j + l2, l3);
+      // Inner apostrophes and hyphens join: don't, O'Brien, Clinton's, Ocasio-Cortez.
+      // Decimal and thousands separators: 2.75, 1,000.
+      if (((is_apostrophe(d) || d == '-' || d == 0x2011) && is_letter_cp(e)) ||
+          ((d == '.' || d == ',') && is_digit(e) && j > s &&
+           is_digit(static_cast<unsigned char>(text[j - 1])))) {
+        j += l2;
+      } else {
+        return j;
+      }
     }
-    std::size_t l3 = 0;
-    const char32_t e = cp_at(text, j + l2, l3);
-    // Inner apostrophes and hyphens join: don't, O'Brien, Clinton's, Ocasio-Cortez.
-    if ((is_apostrophe(d) || d == '-' || d == 0x2011) && is_letter_cp(e)) {
-      j += l2;
-      continue;
-    }
-    // Decimal and thousands separators: 2.75, 1,000.
-    if ((d == '.' || d == ',') && is_digit(e) && j > s &&
-        is_digit(static_cast<unsigned char>(text[j - 1]))) {
-      j += l2;
-      continue;
-    }
-    return j;
+    // A run of ASCII letters and digits needs none of the checks above.
+    j = ascii_alnum_end(text, j);
+    if (j >= n || !kMayContinueWord[static_cast<unsigned char>(text[j])]) return j;
   }
+}
+
+/// The tokens so far and the paragraph the next one belongs to.
+struct Tokens {
+  std::vector<Token>& out;
+  std::uint32_t para = 0;
+
+  Token& push(std::size_t s, std::size_t e, TokKind k) {
+    Token t;
+    t.start = static_cast<std::uint32_t>(s);
+    t.end = static_cast<std::uint32_t>(e);
+    t.kind = k;
+    t.para = para;
+    out.push_back(t);
+    return out.back();
+  }
+};
+
+/// Adds the word whose first code point is len bytes at text[i], a capital or not, and
+/// returns its end. Always inlined: the main loop calls it for most tokens.
+[[gnu::always_inline]] inline std::size_t add_word(std::string_view text, std::size_t i,
+                                                   std::size_t len, bool cap, Tokens& toks) {
+  const std::size_t n = text.size();
+  std::size_t j = ascii_alnum_end(text, i + len);
+  // Most words end at a byte that cannot carry them on, such as a space: what follows
+  // is for the others.
+  if (j < n && kMayContinueWord[static_cast<unsigned char>(text[j])]) {
+    // U.S., D.C., p.m.: a one-letter run, then a period.
+    if (j == i + 1 && text[j] == '.' && !is_digit(static_cast<unsigned char>(text[i]))) {
+      if (const std::size_t k = dotted_initials_end(text, i); k != i) {
+        toks.push(i, k, TokKind::kWord).cap = cap;
+        return k;
+      }
+    }
+    j = continued_word_end(text, i, j);
+    // A trailing possessive apostrophe (Jones’ plan) stays out: it may close a quote.
+    if (j < n && text[j] == '.') {
+      const std::size_t size = j - i;
+      // Mr. and J. keep the period (no abbreviation is longer than four letters); a
+      // one-byte capital is an initial.
+      if ((size == 1 && cap) || (size <= 4 && is_abbreviation(text.substr(i, size)))) ++j;
+    }
+  }
+  toks.push(i, j, TokKind::kWord).cap = cap;
+  return j;
+}
+
+/// Adds the token at text[i] whose first byte is neither a space nor an ASCII letter or
+/// digit (those the main loop handles itself), or skips a non-ASCII space or a newline
+/// that breaks no paragraph; returns where the next token may start. Never inlined: in
+/// the main loop its registers would crowd out those of the words.
+[[gnu::noinline]] std::size_t add_other(std::string_view text, std::size_t i, bool hard_wrapped,
+                                        Tokens& toks) {
+  const std::size_t n = text.size();
+  const auto b = static_cast<unsigned char>(text[i]);
+  switch (kLead[b]) {
+    case Lead::kSpace:
+    case Lead::kAlnum:
+      break;  // not here
+    case Lead::kNewline: {
+      // A paragraph break: any newline, or only a blank line in hard-wrapped text.
+      std::size_t j = i + 1;
+      bool blank = false;
+      while (j < n) {
+        char ch = text[j];
+        if (ch == '\n') {
+          blank = true;
+          ++j;
+        } else if (ch == ' ' || ch == '\t' || ch == '\r') {
+          ++j;
+        } else {
+          break;
+        }
+      }
+      if (blank || !hard_wrapped) {
+        if (!toks.out.empty() && toks.out.back().kind != TokKind::kBreak) {
+          toks.push(i, i + 1, TokKind::kBreak);
+          ++toks.para;
+          toks.out.back().para = toks.para;  // the break belongs to the paragraph it starts
+        }
+      }
+      return j;
+    }
+    case Lead::kQuote:
+      toks.push(i, i + 1, TokKind::kQuote).mark = quote_mark(text, i, 1, b);
+      return i + 1;
+    case Lead::kSign:
+      // @name and #tag: the sign and the ASCII letters, digits and '_' after it.
+      if (const std::size_t j = name_end(text, i + 1); j != i + 1) {
+        toks.push(i, j, TokKind::kWord);
+        return j;
+      }
+      toks.push(i, i + 1, TokKind::kPunct);
+      return i + 1;
+    case Lead::kPunct:
+      toks.push(i, i + 1, TokKind::kPunct);
+      return i + 1;
+    case Lead::kMultibyte:
+      break;
+  }
+  std::size_t len = 0;
+  const char32_t c = utf8::decode(text, i, len);
+  if (is_space_cp(c)) return i + len;
+  if (is_double_quote_cp(c)) {
+    toks.push(i, i + len, TokKind::kQuote).mark = quote_mark(text, i, len, c);
+    return i + len;
+  }
+  if (c == 0xFF20) {  // the full-width at sign starts a handle as '@' does
+    if (const std::size_t j = name_end(text, i + len); j != i + len) {
+      toks.push(i, j, TokKind::kWord);
+      return j;
+    }
+  }
+  if (is_letter_cp(c)) return add_word(text, i, len, is_upper_cp(c), toks);
+  // Everything else is a one-code-point punctuation token ("...", "--" split; fine).
+  toks.push(i, i + len, TokKind::kPunct);
+  return i + len;
 }
 
 }  // namespace
@@ -272,128 +399,20 @@ std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> out;
   out.reserve(text.size() / 5 + 8);
   const bool hard_wrapped = is_hard_wrapped(text);
-  const std::size_t n = text.size();
-  std::uint32_t para = 0;
-  auto push = [&](std::size_t s, std::size_t e, TokKind k) -> Token& {
-    Token t;
-    t.start = static_cast<std::uint32_t>(s);
-    t.end = static_cast<std::uint32_t>(e);
-    t.kind = k;
-    t.para = para;
-    out.push_back(t);
-    return out.back();
-  };
-  // A word whose first code point (len bytes at s) is c, capitalised or not.
-  auto push_word = [&](std::size_t s, std::size_t len, bool cap) -> std::size_t {
-    std::size_t j = word_end(text, s, s + len);
-    // A trailing possessive apostrophe (Jones’ plan) stays out: it may close a quote.
-    if (j < n && text[j] == '.') {
-      const std::size_t size = j - s;
-      // Mr. and J. keep the period (no abbreviation is longer than four letters); a
-      // one-byte capital is an initial.
-      if ((size == 1 && cap) || (size <= 4 && is_abbreviation(text.substr(s, size)))) ++j;
-    }
-    push(s, j, TokKind::kWord).cap = cap;
-    return j;
-  };
-
+  Tokens toks{out};
+  // The loop itself takes what most text is made of, spaces and words that start with
+  // an ASCII letter or digit; add_other takes the rest.
   std::size_t i = 0;
-  while (i < n) {
+  while (i < text.size()) {
     const auto b = static_cast<unsigned char>(text[i]);
-    switch (kLead[b]) {
-      case Lead::kSpace:
-        ++i;
-        continue;
-      case Lead::kAlnum: {
-        const bool cap = b >= 'A' && b <= 'Z';
-        // Only a letter right before a period can start U.S. or D.C.
-        if (i + 1 < n && text[i + 1] == '.' && !is_digit(b)) {
-          if (const std::size_t k = dotted_initials_end(text, i); k != i) {
-            push(i, k, TokKind::kWord).cap = cap;
-            i = k;
-            continue;
-          }
-        }
-        i = push_word(i, 1, cap);
-        continue;
-      }
-      case Lead::kNewline: {
-        // A paragraph break: any newline, or only a blank line in hard-wrapped text.
-        std::size_t j = i + 1;
-        bool blank = false;
-        while (j < n) {
-          char ch = text[j];
-          if (ch == '\n') {
-            blank = true;
-            ++j;
-          } else if (ch == ' ' || ch == '\t' || ch == '\r') {
-            ++j;
-          } else {
-            break;
-          }
-        }
-        if (blank || !hard_wrapped) {
-          if (!out.empty() && out.back().kind != TokKind::kBreak) {
-            push(i, i + 1, TokKind::kBreak);
-            ++para;
-            out.back().para = para;  // the break belongs to the paragraph it starts
-          }
-        }
-        i = j;
-        continue;
-      }
-      case Lead::kQuote:
-        push(i, i + 1, TokKind::kQuote).mark = quote_mark(text, i, 1, b);
-        ++i;
-        continue;
-      case Lead::kSign:
-        // @name and #tag: the sign and the ASCII letters, digits and '_' after it.
-        if (i + 1 < n &&
-            (kAsciiAlnum[static_cast<unsigned char>(text[i + 1])] || text[i + 1] == '_')) {
-          std::size_t j = i + 1;
-          while (j < n && (kAsciiAlnum[static_cast<unsigned char>(text[j])] || text[j] == '_')) ++j;
-          push(i, j, TokKind::kWord);
-          i = j;
-          continue;
-        }
-        push(i, i + 1, TokKind::kPunct);
-        ++i;
-        continue;
-      case Lead::kPunct:
-        push(i, i + 1, TokKind::kPunct);
-        ++i;
-        continue;
-      case Lead::kMultibyte:
-        break;
+    const Lead lead = kLead[b];
+    if (lead == Lead::kAlnum) {
+      i = add_word(text, i, 1, b >= 'A' && b <= 'Z', toks);
+    } else if (lead == Lead::kSpace) {
+      ++i;
+    } else {
+      i = add_other(text, i, hard_wrapped, toks);
     }
-    std::size_t len = 0;
-    const char32_t c = utf8::decode(text, i, len);
-    if (is_space_cp(c)) {
-      i += len;
-      continue;
-    }
-    if (is_double_quote_cp(c)) {
-      push(i, i + len, TokKind::kQuote).mark = quote_mark(text, i, len, c);
-      i += len;
-      continue;
-    }
-    if (c == 0xFF20) {  // the full-width at sign starts a handle as '@' does
-      const std::size_t at = i + len;
-      if (at < n && (kAsciiAlnum[static_cast<unsigned char>(text[at])] || text[at] == '_')) {
-        std::size_t j = at;
-        while (j < n && (kAsciiAlnum[static_cast<unsigned char>(text[j])] || text[j] == '_')) ++j;
-        push(i, j, TokKind::kWord);
-        i = j;
-        continue;
-      }
-    }
-    if (is_letter_cp(c)) {
-      i = push_word(i, len, is_upper_cp(c));
-      continue;
-    }
-    // Everything else is a one-code-point punctuation token ("...", "--" split; fine).
-    push(i, i + len, TokKind::kPunct);
-    i += len;
   }
   return out;
 }
