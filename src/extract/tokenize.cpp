@@ -275,13 +275,12 @@ struct Tokens {
   std::vector<Token>& out;
   std::uint32_t para = 0;
 
-  Token& push(std::size_t s, std::size_t e, TokKind k) {
-    Token t;
-    t.start = static_cast<std::uint32_t>(s);
-    t.end = static_cast<std::uint32_t>(e);
-    t.kind = k;
-    t.para = para;
-    out.push_back(t);
+  Token& push(std::size_t s, std::size_t e, TokKind k, bool cap = false) {
+    out.push_back(Token{.start = static_cast<std::uint32_t>(s),
+                        .end = static_cast<std::uint32_t>(e),
+                        .kind = k,
+                        .cap = cap,
+                        .para = para});
     return out.back();
   }
 };
@@ -298,7 +297,7 @@ struct Tokens {
     // U.S., D.C., p.m.: a one-letter run, then a period.
     if (j == i + 1 && text[j] == '.' && !is_digit(static_cast<unsigned char>(text[i]))) {
       if (const std::size_t k = dotted_initials_end(text, i); k != i) {
-        toks.push(i, k, TokKind::kWord).cap = cap;
+        toks.push(i, k, TokKind::kWord, cap);
         return k;
       }
     }
@@ -311,7 +310,7 @@ struct Tokens {
       if ((size == 1 && cap) || (size <= 4 && is_abbreviation(text.substr(i, size)))) ++j;
     }
   }
-  toks.push(i, j, TokKind::kWord).cap = cap;
+  toks.push(i, j, TokKind::kWord, cap);
   return j;
 }
 
@@ -408,6 +407,8 @@ std::vector<Token> tokenize(std::string_view text) {
     const Lead lead = kLead[b];
     if (lead == Lead::kAlnum) {
       i = add_word(text, i, 1, b >= 'A' && b <= 'Z', toks);
+      // Most words are followed by one space: skip it here rather than in another round.
+      if (i < text.size() && text[i] == ' ') ++i;
     } else if (lead == Lead::kSpace) {
       ++i;
     } else {
