@@ -68,16 +68,17 @@ std::vector<Quote> detect_quotes(std::string_view text, std::vector<Token>& toks
     std::size_t e = close_idx < n ? toks[close_idx].start : text.size();
     if (!closed && close_idx < n) e = toks[close_idx].start;
     q.span = trimmed(text, s, e);
-    for (std::uint32_t k = open_idx + 1; k < close_idx && k < n; ++k) {
-      if (toks[k].kind == TokKind::kWord) ++q.words;
-    }
     open = false;
     if (q.span.empty()) return;
     // A quote opening a paragraph right after one left open continues it.
     bool first_in_para = open_idx == 0 || toks[open_idx - 1].kind == TokKind::kBreak;
     q.continues = pending_continuation && first_in_para;
     const auto qi = static_cast<std::int32_t>(quotes.size());
-    for (std::uint32_t k = open_idx + 1; k < close_idx && k < n; ++k) toks[k].quote = qi;
+    // One pass over the tokens inside: count the words, mark them as the quote's.
+    for (std::uint32_t k = open_idx + 1; k < close_idx && k < n; ++k) {
+      if (toks[k].kind == TokKind::kWord) ++q.words;
+      toks[k].quote = qi;
+    }
     toks[open_idx].quote = qi;
     if (closed && close_idx < n) toks[close_idx].quote = qi;
     quotes.push_back(q);

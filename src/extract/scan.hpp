@@ -11,6 +11,10 @@
 #include <string>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace quotegraph::scan {
 
 inline constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
@@ -60,6 +64,21 @@ inline std::size_t json_plain_prefix(std::string_view s) {
 /// then ends without a mispredicted branch per letter.
 inline std::size_t alnum_prefix(std::string_view s) {
   std::size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time where there is SSE2 (every x86-64), in half the instructions
+  // of the eight below: after an add that moves the top of a range to 127, one signed
+  // compare tests the range, as every byte outside it lands at or below the bound.
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));  // 'A'-'Z' -> 'a'-'z'
+    const __m128i letter =
+        _mm_cmpgt_epi8(_mm_add_epi8(folded, _mm_set1_epi8(127 - 'z')), _mm_set1_epi8(127 - 26));
+    const __m128i digit =
+        _mm_cmpgt_epi8(_mm_add_epi8(x, _mm_set1_epi8(127 - '9')), _mm_set1_epi8(127 - 10));
+    const auto alnum = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+    if (alnum != 0xFFFFU) return i + static_cast<std::size_t>(__builtin_ctz(~alnum));
+  }
+#endif
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t x = 0;
     std::memcpy(&x, s.data() + i, sizeof x);

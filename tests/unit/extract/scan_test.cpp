@@ -64,9 +64,10 @@ TEST(Scan, AlnumPrefixMatchesTheDefinitionForEveryByte) {
       ++i;
     return i;
   };
-  // Every byte value at every offset of a run longer than one block.
+  // Every byte value at every offset of a run longer than one block of sixteen and one of
+  // eight, and in the byte-by-byte tail.
   for (int b = 0; b < 256; ++b) {
-    for (std::size_t pos = 0; pos < 19; ++pos) {
+    for (std::size_t pos = 0; pos < 29; ++pos) {
       std::string s = "abcdefghijKLMNOPQRS0123456789";
       s[pos] = static_cast<char>(b);
       EXPECT_EQ(alnum_prefix(s), plain(s)) << "byte " << b << " at " << pos;

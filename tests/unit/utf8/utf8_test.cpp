@@ -75,6 +75,25 @@ INSTANTIATE_TEST_SUITE_P(
                       DecodeCase{"PastTheEnd", "a", 1, 0, 0}),
     [](const ::testing::TestParamInfo<DecodeCase>& c) { return std::string(c.param.name); });
 
+TEST(Utf8, FirstInvalidFindsABadByteAtAnyOffsetOfTheBlocks) {
+  // Every offset in and after a 32-byte block, an 8-byte block and the byte tail, with
+  // valid multi-byte sequences before it (so that the blocks restart after them).
+  for (std::size_t pos = 0; pos < 90; ++pos) {
+    std::string s(90, 'a');
+    s[pos] = '\xFF';
+    EXPECT_EQ(first_invalid(s), pos) << pos;
+    std::string t = "\xC3\xA9" + std::string(pos, 'b') + "\xE2\x80\x9C" + std::string(40, 'c');
+    EXPECT_FALSE(first_invalid(t).has_value()) << pos;
+    t[2 + pos + 3 + pos % 40] = '\x80';
+    EXPECT_EQ(first_invalid(t), 2 + pos + 3 + pos % 40) << pos;
+  }
+  // Short tails: the last eight bytes overlap a sequence checked already.
+  EXPECT_FALSE(first_invalid("abcdefg\xC3\xA9xy").has_value());
+  EXPECT_EQ(first_invalid("abcdefg\xC3\xA9x\xFF"), 10U);
+  EXPECT_EQ(first_invalid("abcdefghi\x80"), 9U);
+  EXPECT_EQ(first_invalid("abc\xFF"), 3U);
+}
+
 TEST(Utf8Encode, RoundTripsEveryLength) {
   for (const char32_t cp : {U'a', U'\u00E9', U'\u20AC', U'\U0001F600', U'\U0010FFFF'}) {
     const std::string bytes = encode(cp);
