@@ -1,5 +1,5 @@
-// Byte scans eight bytes at a time (SWAR), for the loops that walk whole articles
-// looking for rare bytes.
+// Byte scans eight bytes at a time (SWAR), or sixteen with SSE2, for the loops that walk
+// whole articles looking for rare bytes.
 //
 // Example:
 //   std::size_t at = quotegraph::scan::find_either(text, 0, '@', '\xEF');  // npos if none
@@ -26,9 +26,20 @@ inline std::uint64_t zero_bytes(std::uint64_t x) { return (x - kOnes) & ~x & kHi
 
 /// The offset of the first byte at or after `from` equal to a or b; npos when none.
 inline std::size_t find_either(std::string_view s, std::size_t from, char a, char b) {
+  std::size_t i = from;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time where there is SSE2: two compares and one mask per block.
+  const __m128i va = _mm_set1_epi8(a);
+  const __m128i vb = _mm_set1_epi8(b);
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const auto hit = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb))));
+    if (hit != 0) return i + static_cast<std::size_t>(__builtin_ctz(hit));
+  }
+#endif
   const std::uint64_t ma = kOnes * static_cast<unsigned char>(a);
   const std::uint64_t mb = kOnes * static_cast<unsigned char>(b);
-  std::size_t i = from;
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t x = 0;
     std::memcpy(&x, s.data() + i, sizeof x);
@@ -101,6 +112,17 @@ inline std::size_t alnum_prefix(std::string_view s) {
 /// Lower-cases the ASCII letters of s in place; other bytes (UTF-8 included) stay.
 inline void lower_ascii_in_place(char* s, std::size_t n) {
   std::size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time where there is SSE2: 'A'-'Z' moved to the top of the signed
+  // range is the only range above 127 - 26, and gets the case bit.
+  for (; i + 16 <= n; i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    const __m128i upper =
+        _mm_cmpgt_epi8(_mm_add_epi8(x, _mm_set1_epi8(127 - 'Z')), _mm_set1_epi8(127 - 26));
+    const __m128i lowered = _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(s + i), lowered);
+  }
+#endif
   for (; i + 8 <= n; i += 8) {
     std::uint64_t x = 0;
     std::memcpy(&x, s + i, sizeof x);

@@ -31,6 +31,24 @@ TEST(Scan, FindEitherIsNotFooledByNeighbouringBytes) {
   EXPECT_EQ(find_either(utf8, 0, '@', '\xEF'), utf8.find('\xEF'));
 }
 
+TEST(Scan, FindEitherMatchesTheDefinitionForEveryByteAndOffset) {
+  // Every byte value as the one found, at every offset of three sixteen-byte blocks and
+  // a tail, from every start, among fillers that differ from it in one bit.
+  for (int b = 0; b < 256; ++b) {
+    const char target = static_cast<char>(b);
+    const char filler = static_cast<char>(b ^ 0x01);
+    const char other = static_cast<char>(b ^ 0x80);
+    for (std::size_t pos = 0; pos < 53; ++pos) {
+      std::string s(53, filler);
+      s[pos] = target;
+      for (std::size_t from = 0; from <= pos + 1 && from <= s.size(); from += 7) {
+        const std::size_t want = from <= pos ? pos : std::string_view::npos;
+        EXPECT_EQ(find_either(s, from, target, other), want) << b << " " << pos << " " << from;
+      }
+    }
+  }
+}
+
 TEST(Scan, ZeroBytesFlagsTheLowestZeroByteExactly) {
   EXPECT_EQ(zero_bytes(0x1111111111111111ULL), 0U);
   EXPECT_EQ(__builtin_ctzll(zero_bytes(0x1111110011111111ULL)) / 8, 4);
@@ -54,6 +72,19 @@ TEST(Scan, LowerAsciiInPlaceChangesOnlyAsciiCapitals) {
   }
   lower_ascii_in_place(all.data(), all.size());
   EXPECT_EQ(all, expected);
+  // At every offset and length around the sixteen-byte blocks.
+  for (std::size_t start = 0; start < 20; ++start) {
+    for (std::size_t len = 0; len + start <= 256 && len < 70; ++len) {
+      std::string part;
+      for (std::size_t k = 0; k < len; ++k) part += static_cast<char>((start * 37 + k * 11) % 256);
+      std::string want = part;
+      for (char& c : want) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      }
+      lower_ascii_in_place(part.data(), part.size());
+      EXPECT_EQ(part, want) << start << " " << len;
+    }
+  }
 }
 
 TEST(Scan, AlnumPrefixMatchesTheDefinitionForEveryByte) {
