@@ -401,17 +401,25 @@ void Resolver::collect() {
   // word is a title for split_title(). 0: no name word, 1: a name word, 2: a title.
   // The name words are also listed, so that the runs are found without a second walk
   // over every token.
-  std::vector<std::uint8_t> is_name(n);
-  std::vector<std::uint32_t> name_words;
+  // Capitalised words (name_word's own first test; only words are capitalised) are
+  // listed first without a branch per token: which tokens they are is unpredictable.
+  std::vector<std::uint32_t> name_words(n);
+  std::size_t capitals = 0;
   for (std::uint32_t k = 0; k < n; ++k) {
-    const Token& t = tv_.tok(k);
-    if (!t.cap) continue;  // name_word's own first test (only words are capitalised)
+    name_words[capitals] = k;
+    capitals += tv_.tok(k).cap ? 1 : 0;
+  }
+  std::vector<std::uint8_t> is_name(n);
+  std::size_t kept = 0;
+  for (std::size_t c = 0; c < capitals; ++c) {
+    const std::uint32_t k = name_words[c];
     bool title = false;
     if (tv_.name_word(k, &title)) {
       is_name[k] = title ? 2 : 1;
-      name_words.push_back(k);
+      name_words[kept++] = k;
     }
   }
+  name_words.resize(kept);
   struct Run {
     NamePart np;
     bool in_quote = false;
