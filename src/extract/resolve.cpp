@@ -524,7 +524,7 @@ void Resolver::collect() {
   // Full names make entities: two words or more, a known first name or a title, or an
   // organisation word.
   for (const Run& r : runs) {
-    const NameKey key = r.key;
+    const NameKey& key = r.key;
     if (key.parts == 0 || (key.parts < 2 && !r.np.titled)) continue;
     bool person = tv_.lex().is_first_name(key.first) || r.np.titled;
     if (!person && !key.org) continue;
@@ -538,6 +538,7 @@ void Resolver::collect() {
     if (r.key.parts == 1) name_slot(r.key.first).alone = true;
   }
   for (const Run& run : runs) {
+    if (run.key.parts < 2) continue;  // one word: neither an age to drop nor a full name
     const NamePart* np = &run.np;
     std::string_view written = run.name;
     NameKey key = run.key;
