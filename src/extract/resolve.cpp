@@ -407,7 +407,7 @@ void Resolver::collect() {
   std::size_t capitals = 0;
   for (std::uint32_t k = 0; k < n; ++k) {
     name_words[capitals] = k;
-    capitals += tv_.tok(k).cap ? 1 : 0;
+    capitals += tv_.tok(k).cap ? 1U : 0U;
   }
   std::vector<std::uint8_t> is_name(n);
   std::size_t kept = 0;

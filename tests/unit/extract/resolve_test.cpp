@@ -152,6 +152,34 @@ TEST(Resolve, AliasesAreRecorded) {
   EXPECT_EQ(e->kind, EntityKind::kPerson);
 }
 
+// Hundreds of people in one article: the resolver's name table grows past the size it
+// first takes from the runs, and its lists of entities sharing a first or a last name
+// grow long; every surname still finds its person, and a shared first name nobody.
+TEST(Resolve, ManyPeopleInOneArticle) {
+  const std::string_view firsts[] = {"Tom", "Anna", "David", "Maria", "John"};
+  std::string text;
+  std::vector<std::string> surnames;
+  for (std::size_t i = 0; i < 400; ++i) {
+    std::string surname = "Zor";
+    surname += static_cast<char>('a' + i / 26 % 26);
+    surname += static_cast<char>('a' + i % 26);
+    surname += i < 200 ? "ski" : "wicz";
+    surnames.push_back(surname);
+    text += std::string(firsts[i % 5]) + " " + surname + " spoke. ";
+  }
+  text += "Then " + surnames[7] + " left, and " + surnames[399] + " stayed. Tom waved.";
+  Resolved doc(text);
+  for (std::size_t i = 0; i < 400; i += 37) {
+    const Entity* e = doc.find(std::string(firsts[i % 5]) + " " + surnames[i]);
+    ASSERT_NE(e, nullptr) << surnames[i];
+    EXPECT_EQ(e->kind, EntityKind::kPerson);
+  }
+  EXPECT_EQ(doc.resolve(surnames[7], 1, 1, MentionKind::kName), "David " + surnames[7]);
+  EXPECT_EQ(doc.resolve(surnames[399], 1, 1, MentionKind::kName), "John " + surnames[399]);
+  // 80 Toms: none in particular, so the speaker "Tom" is a name of its own.
+  EXPECT_EQ(doc.resolve("Tom", 80, 1, MentionKind::kName), "Tom");
+}
+
 TEST(Resolve, RolesAreKept) {
   Resolved doc("Green Party leader Lena Ortiz and Mayor Tom Hale met.");
   EXPECT_EQ(doc.resolve("Lena", 0, 2, MentionKind::kName), "Lena Ortiz");
