@@ -1,5 +1,8 @@
 #include "extract/quotes.hpp"
 
+#include <algorithm>
+#include <memory>
+
 namespace quotegraph {
 namespace {
 
@@ -22,16 +25,14 @@ Span trimmed(std::string_view text, std::size_t s, std::size_t e) {
 
 namespace {
 
-/// British style quotes with single marks (‘…’) when a text has no double marks at all:
+/// British style quotes with single marks (‘…’), for a text with no double marks at all:
 /// ‘ after a space opens, ’ before a space or punctuation closes (an apostrophe inside a
-/// word is part of the word already).
-void use_single_marks(std::string_view text, std::vector<Token>& toks) {
-  for (const Token& t : toks) {
-    if (t.kind == TokKind::kQuote) return;
-  }
-  for (std::size_t i = 0; i < toks.size(); ++i) {
-    Token& t = toks[i];
-    if (t.kind != TokKind::kPunct || t.end - t.start != 3) continue;
+/// word is part of the word already). Returns whether any mark was found.
+bool use_single_marks(std::string_view text, std::vector<Token>& toks) {
+  bool found = false;
+  for (Token& t : toks) {
+    // One branch, rarely taken, instead of one on the kind of every token.
+    if (!((t.kind == TokKind::kPunct) & (t.end - t.start == 3))) continue;
     std::string_view w = text.substr(t.start, 3);
     char before = t.start > 0 ? text[t.start - 1] : ' ';
     char after = t.end < text.size() ? text[t.end] : ' ';
@@ -41,19 +42,80 @@ void use_single_marks(std::string_view text, std::vector<Token>& toks) {
     if (w == "\xe2\x80\x98" && space_before) {
       t.kind = TokKind::kQuote;
       t.mark = QuoteMark::kOpen;
+      found = true;
     } else if (w == "\xe2\x80\x99" && !space_before && free_after) {
       t.kind = TokKind::kQuote;
       t.mark = QuoteMark::kClose;
+      found = true;
     }
   }
+  return found;
+}
+
+/// Whether text holds ‘ or ’ at all: most texts without double marks have neither, and
+/// skip the walk over their tokens in use_single_marks.
+bool has_single_mark(std::string_view text) {
+  for (std::size_t pos = text.find('\xe2'); pos != std::string_view::npos;
+       pos = text.find('\xe2', pos + 1)) {
+    if (pos + 2 < text.size() && text[pos + 1] == '\x80' &&
+        (text[pos + 2] == '\x98' || text[pos + 2] == '\x99')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// Writes the indices of the quotation marks and paragraph breaks (the only tokens the
+/// pairing looks at) to events and returns their number. Branch-free: every index is
+/// stored, and the count moves on only for those two kinds, so a run of words costs no
+/// misprediction. events holds toks.size() entries.
+std::uint32_t find_events(const std::vector<Token>& toks, std::uint32_t* events) {
+  // kind >> 1 is 1 for kQuote and kBreak, 0 for kWord and kPunct.
+  static_assert(static_cast<int>(TokKind::kWord) == 0 && static_cast<int>(TokKind::kPunct) == 1 &&
+                static_cast<int>(TokKind::kQuote) == 2 && static_cast<int>(TokKind::kBreak) == 3);
+  // Unsigned and full width, so that no step needs a zero extension.
+  auto is_event = [](const Token& t) -> std::size_t {
+    const std::uint32_t kind = static_cast<std::uint8_t>(t.kind);
+    return kind >> 1;
+  };
+  const std::size_t n = toks.size();
+  const Token* tok = toks.data();
+  std::size_t m = 0;
+  std::size_t i = 0;
+  // Four tokens a round: less loop overhead.
+  for (; i + 4 <= n; i += 4, tok += 4) {
+    events[m] = static_cast<std::uint32_t>(i);
+    m += is_event(tok[0]);
+    events[m] = static_cast<std::uint32_t>(i + 1);
+    m += is_event(tok[1]);
+    events[m] = static_cast<std::uint32_t>(i + 2);
+    m += is_event(tok[2]);
+    events[m] = static_cast<std::uint32_t>(i + 3);
+    m += is_event(tok[3]);
+  }
+  for (; i < n; ++i, ++tok) {
+    events[m] = static_cast<std::uint32_t>(i);
+    m += is_event(*tok);
+  }
+  return static_cast<std::uint32_t>(m);
 }
 
 }  // namespace
 
 std::vector<Quote> detect_quotes(std::string_view text, std::vector<Token>& toks) {
-  use_single_marks(text, toks);
   std::vector<Quote> quotes;
   const auto n = static_cast<std::uint32_t>(toks.size());
+  // One walk over the tokens lists the marks and breaks; the pairing below visits only
+  // those.
+  const auto events = std::make_unique_for_overwrite<std::uint32_t[]>(n + 1);
+  std::uint32_t n_events = find_events(toks, events.get());
+  bool any_double = false;
+  for (std::uint32_t k = 0; k < n_events; ++k) {
+    any_double |= toks[events[k]].kind == TokKind::kQuote;
+  }
+  // Single marks turned into quotes (rare) join the list: list again.
+  if (!any_double && has_single_mark(text) && use_single_marks(text, toks))
+    n_events = find_events(toks, events.get());
   bool open = false;
   std::uint32_t open_idx = 0;
   bool pending_continuation = false;  // the previous paragraph ended inside a quote
@@ -75,7 +137,8 @@ std::vector<Quote> detect_quotes(std::string_view text, std::vector<Token>& toks
     q.continues = pending_continuation && first_in_para;
     const auto qi = static_cast<std::int32_t>(quotes.size());
     // One pass over the tokens inside: count the words, mark them as the quote's.
-    for (std::uint32_t k = open_idx + 1; k < close_idx && k < n; ++k) {
+    const std::uint32_t inside_end = std::min(close_idx, n);
+    for (std::uint32_t k = open_idx + 1; k < inside_end; ++k) {
       if (toks[k].kind == TokKind::kWord) ++q.words;
       toks[k].quote = qi;
     }
@@ -84,7 +147,8 @@ std::vector<Quote> detect_quotes(std::string_view text, std::vector<Token>& toks
     quotes.push_back(q);
   };
 
-  for (std::uint32_t i = 0; i < n; ++i) {
+  for (std::uint32_t k = 0; k < n_events; ++k) {
+    const std::uint32_t i = events[k];
     Token& t = toks[i];
     if (t.kind == TokKind::kBreak) {
       bool was_open = open;
