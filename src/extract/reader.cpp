@@ -754,15 +754,17 @@ class JsonlStream {
       reader_.fail(name_, line_no_, 0, too_large(reader_.max_));
       return std::nullopt;
     }
+    // One pass looks for both NUL bytes and invalid UTF-8.
+    const utf8::LineCheck check = utf8::check_line(line);
     // A NUL byte is never in JSON text: the file is binary, and the rest is not worth a
     // message per line.
-    if (line.find('\0') != std::string_view::npos) {
+    if (check.kind == utf8::LineCheck::kNul) {
       reader_.fail(name_, line_no_, 0, "binary file (contains NUL bytes)");
       stopped_ = true;
       return std::nullopt;
     }
-    if (const auto bad = utf8::first_invalid(line)) {
-      reader_.fail(name_, line_no_, *bad + 1 + col_shift, "invalid UTF-8");
+    if (check.kind == utf8::LineCheck::kInvalid) {
+      reader_.fail(name_, line_no_, check.pos + 1 + col_shift, "invalid UTF-8");
       return std::nullopt;
     }
     ArticleFields fields;
