@@ -274,11 +274,16 @@ class FastArticleParser {
     if (key == "publisher") return &a.publisher;
     return nullptr;
   }
+  // JSON whitespace as bits of a word indexed by byte: one range test and one bit test
+  // per byte instead of four compares (most bytes tested are not whitespace).
+  static constexpr std::uint64_t kSpaceBits =
+      (1ULL << ' ') | (1ULL << '\t') | (1ULL << '\n') | (1ULL << '\r');
+  static bool is_space(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u <= ' ' && ((kSpaceBits >> u) & 1U) != 0;
+  }
   void ws() {
-    while (i_ < s_.size() &&
-           (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) {
-      ++i_;
-    }
+    while (i_ < s_.size() && is_space(s_[i_])) ++i_;
   }
   bool eat(char c) {
     if (i_ < s_.size() && s_[i_] == c) {
@@ -754,15 +759,17 @@ class JsonlStream {
       reader_.fail(name_, line_no_, 0, too_large(reader_.max_));
       return std::nullopt;
     }
+    // One pass looks for both NUL bytes and invalid UTF-8.
+    const utf8::LineCheck check = utf8::check_line(line);
     // A NUL byte is never in JSON text: the file is binary, and the rest is not worth a
     // message per line.
-    if (line.find('\0') != std::string_view::npos) {
+    if (check.kind == utf8::LineCheck::kNul) {
       reader_.fail(name_, line_no_, 0, "binary file (contains NUL bytes)");
       stopped_ = true;
       return std::nullopt;
     }
-    if (const auto bad = utf8::first_invalid(line)) {
-      reader_.fail(name_, line_no_, *bad + 1 + col_shift, "invalid UTF-8");
+    if (check.kind == utf8::LineCheck::kInvalid) {
+      reader_.fail(name_, line_no_, check.pos + 1 + col_shift, "invalid UTF-8");
       return std::nullopt;
     }
     ArticleFields fields;

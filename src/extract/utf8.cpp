@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace quotegraph::utf8 {
 namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
 
 std::uint8_t byte_at(std::string_view s, std::size_t i) { return static_cast<std::uint8_t>(s[i]); }
 
@@ -56,50 +59,85 @@ bool is_continuation(std::uint8_t b) { return (b & 0xC0U) == 0x80U; }
   return need + 1;
 }
 
-std::uint64_t load_word(const char* p) {
-  std::uint64_t w = 0;
-  std::memcpy(&w, p, sizeof w);
-  return w;
+#if defined(__SSE2__)
+/// Bits of the bytes in the 16 at p that stop a scan: with kNul a NUL or a byte with the
+/// high bit set (one signed compare: both are < 1 as signed bytes), else the high bits only.
+template <bool kNul>
+unsigned stop_mask16(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  if constexpr (kNul)
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(1))));
+  return static_cast<unsigned>(_mm_movemask_epi8(v));
 }
 
-/// Whether the 32 bytes at p are all ASCII.
-bool is_ascii_block32(const char* p) {
-  std::uint64_t w[4];
-  std::memcpy(w, p, sizeof w);
-  return ((w[0] | w[1] | w[2] | w[3]) & kHighBits) == 0;
+/// The same for 32 bytes, the two halves OR-ed: only whether there is a stop.
+template <bool kNul>
+bool has_stop32(const char* p) {
+  const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16));
+  if constexpr (kNul) {
+    const __m128i one = _mm_set1_epi8(1);
+    return _mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(a, one), _mm_cmplt_epi8(b, one))) != 0;
+  }
+  return _mm_movemask_epi8(_mm_or_si128(a, b)) != 0;
+}
+#endif
+
+/// Offset of the next stop byte at or after i (a byte >= 0x80, or with kNul a NUL), or n.
+template <bool kNul>
+std::size_t next_stop(std::string_view s, std::size_t i) {
+  const std::size_t n = s.size();
+  const char* d = s.data();
+#if defined(__SSE2__)
+  // Most text is ASCII: skip it 32 bytes at a time, then find the stop in a 16-byte mask.
+  while (n - i >= 32 && !has_stop32<kNul>(d + i)) i += 32;
+  while (n - i >= 16) {
+    const unsigned m = stop_mask16<kNul>(d + i);
+    if (m != 0) return i + static_cast<std::size_t>(__builtin_ctz(m));
+    i += 16;
+  }
+  if (i == n) return n;
+  if (n >= 16) {
+    // Fewer than sixteen bytes left: one load of the last sixteen, the bits before i dropped
+    // (short strings are most of the calls).
+    const std::size_t base = n - 16;
+    const unsigned m = stop_mask16<kNul>(d + base) & (~0U << (i - base));
+    return m == 0 ? n : base + static_cast<std::size_t>(__builtin_ctz(m));
+  }
+#endif
+  for (; i < n; ++i) {
+    const auto c = static_cast<std::uint8_t>(d[i]);
+    if (c >= 0x80U || (kNul && c == 0)) return i;
+  }
+  return n;
 }
 
-}  // namespace
-
-std::optional<std::size_t> first_invalid(std::string_view s) {
+/// Validates s from its first stop byte on; with kNul a NUL stops the scan too.
+/// Returns the offset of the first invalid sequence or NUL, or nullopt.
+template <bool kNul>
+std::optional<std::size_t> first_stop(std::string_view s) {
   const std::size_t n = s.size();
   std::size_t i = 0;
-  while (i < n) {
-    // Most text is ASCII: skip it 32 bytes at a time, four words OR-ed under one test,
-    // then go on eight bytes at a time.
-    while (n - i >= 32 && is_ascii_block32(s.data() + i)) i += 32;
-    if (n - i >= 8) {
-      const std::uint64_t high = load_word(s.data() + i) & kHighBits;
-      if (high == 0) {
-        i += 8;
-        continue;
-      }
-      // Straight to the first byte with its high bit set: the ones before are ASCII.
-      i += static_cast<std::size_t>(__builtin_ctzll(high) / 8);
-    } else if (n >= 8 && (load_word(s.data() + n - 8) & kHighBits) == 0) {
-      // Fewer than eight bytes left, all within the last eight, which are ASCII: no
-      // byte-by-byte tail (short strings are most of the calls).
-      return std::nullopt;
-    }
-    if (byte_at(s, i) < 0x80U) {
-      ++i;
-      continue;
-    }
+  for (;;) {
+    i = next_stop<kNul>(s, i);
+    if (i == n) return std::nullopt;
+    if (kNul && s[i] == '\0') return i;
     const std::size_t len = sequence_length(s, i);
     if (len == 0) return i;
     i += len;
   }
-  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::size_t> first_invalid(std::string_view s) { return first_stop<false>(s); }
+
+LineCheck check_line(std::string_view s) {
+  const auto at = first_stop<true>(s);
+  if (!at) return {};
+  // A NUL anywhere outranks invalid UTF-8, as when the two were separate passes.
+  if (s[*at] == '\0' || s.find('\0', *at) != std::string_view::npos) return {LineCheck::kNul, 0};
+  return {LineCheck::kInvalid, *at};
 }
 
 char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {

@@ -94,6 +94,29 @@ TEST(Utf8, FirstInvalidFindsABadByteAtAnyOffsetOfTheBlocks) {
   EXPECT_EQ(first_invalid("abc\xFF"), 3U);
 }
 
+TEST(Utf8, CheckLineFindsANulOrABadByteAtAnyOffset) {
+  for (std::size_t len = 0; len < 70; ++len) {
+    const std::string base = std::string(len, 'a') + "\xC3\xA9" + std::string(len % 17, 'b');
+    EXPECT_EQ(check_line(base).kind, LineCheck::kOk) << len;
+    for (std::size_t pos = 0; pos < base.size(); ++pos) {
+      std::string nul = base;
+      nul[pos] = '\0';
+      EXPECT_EQ(check_line(nul).kind, LineCheck::kNul) << len << " " << pos;
+      std::string bad = base;
+      bad[pos] = '\xFF';
+      const LineCheck c = check_line(bad);
+      EXPECT_EQ(c.kind, LineCheck::kInvalid) << len << " " << pos;
+      // Over the continuation byte, the sequence from its lead is the bad one.
+      EXPECT_EQ(c.pos, pos == len + 1 ? len : pos) << len << " " << pos;
+      // A NUL after the bad byte still makes the line binary.
+      bad += std::string(pos % 40, 'c') + '\0';
+      EXPECT_EQ(check_line(bad).kind, LineCheck::kNul) << len << " " << pos;
+    }
+  }
+  // A NUL inside a multi-byte sequence is a NUL, not only a bad sequence.
+  EXPECT_EQ(check_line(std::string("ab\xE2\0\x9Cz", 6)).kind, LineCheck::kNul);
+}
+
 TEST(Utf8Encode, RoundTripsEveryLength) {
   for (const char32_t cp : {U'a', U'\u00E9', U'\u20AC', U'\U0001F600', U'\U0010FFFF'}) {
     const std::string bytes = encode(cp);
