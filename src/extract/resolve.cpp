@@ -147,6 +147,25 @@ void for_each_part(std::string_view clean, Fn fn) {
   }
 }
 
+/// What a clean key's parts say: the first and the last, how many, and whether one is an
+/// organisation word.
+struct Parts {
+  std::string_view first;
+  std::string_view last;
+  std::uint32_t count = 0;
+  bool org = false;
+};
+
+Parts parts_of(std::string_view clean) {
+  Parts p;
+  for_each_part(clean, [&](std::size_t, std::string_view part) {
+    if (p.count++ == 0) p.first = part;
+    p.last = part;
+    p.org = p.org || is_org_word(part);
+  });
+  return p;
+}
+
 /// Where the parts of a name key lie in its storage, while the storage may still grow.
 struct KeyOffsets {
   std::uint32_t key = 0;
@@ -181,17 +200,18 @@ KeyOffsets append_key(std::string_view name, std::string& storage) {
   const std::string_view clean(storage.data() + from, storage.size() - from);
   k.clean = static_cast<std::uint32_t>(from);
   k.clean_len = static_cast<std::uint32_t>(clean.size());
-  for_each_part(clean, [&](std::size_t offset, std::string_view part) {
-    const auto at = static_cast<std::uint32_t>(from + offset);
-    const auto len = static_cast<std::uint32_t>(part.size());
-    if (k.parts++ == 0) {
-      k.first = at;
-      k.first_len = len;
-    }
-    k.last = at;
-    k.last_len = len;
-    k.org = k.org || is_org_word(part);
-  });
+  const Parts p = parts_of(clean);
+  auto offset = [&](std::string_view part) {
+    return static_cast<std::uint32_t>(part.data() - storage.data());
+  };
+  if (p.count > 0) {
+    k.first = offset(p.first);
+    k.first_len = static_cast<std::uint32_t>(p.first.size());
+    k.last = offset(p.last);
+    k.last_len = static_cast<std::uint32_t>(p.last.size());
+  }
+  k.parts = p.count;
+  k.org = p.org;
   return k;
 }
 
@@ -491,14 +511,9 @@ void Resolver::collect() {
       continue;
     }
     if (!written.empty() && r.np.last - r.np.first > 1) {
+      const Parts p = parts_of(key);
       r.name = written;
-      r.key.key = key;
-      r.key.clean = key;
-      for_each_part(key, [&](std::size_t, std::string_view part) {
-        if (r.key.parts++ == 0) r.key.first = part;
-        r.key.last = part;
-        r.key.org = r.key.org || is_org_word(part);
-      });
+      r.key = NameKey{key, p.first, p.last, key, p.count, p.org};
       continue;
     }
     name.clear();
