@@ -5,6 +5,7 @@
 #include <numeric>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 #include "graph/names.hpp"
@@ -196,8 +197,9 @@ Identities IdentityResolver::finish() const {
             [](auto* a, auto* b) { return a->second.first_seen < b->second.first_seen; });
 
   std::vector<Key> keys;
-  std::map<std::string, std::size_t, std::less<>> key_index;
-  std::map<std::string, std::size_t, std::less<>> key_of_name;
+  // Looked up only, never walked: hashed.
+  StringMap<std::size_t> key_index;
+  StringMap<std::size_t> key_of_name;
   for (const auto* entry : order) {
     std::vector<std::string> tokens = name_tokens(entry->first);
     std::string text;
@@ -268,7 +270,7 @@ Identities IdentityResolver::finish() const {
     members[other].clear();
   };
 
-  std::map<std::string, std::vector<std::size_t>> by_surname;  // full person names
+  StringMap<std::vector<std::size_t>> by_surname;  // full person names; looked up only
   for (std::size_t i = 0; i < keys.size(); ++i) {
     if (is_full_person(keys[i])) by_surname[keys[i].surname].push_back(i);
   }
@@ -332,7 +334,7 @@ Identities IdentityResolver::finish() const {
 
   // The canonical spelling of a group: a full name before a single word, then the one
   // used in most documents, then the longer, then the first seen.
-  std::map<std::size_t, std::string> canonical_of_root;
+  std::unordered_map<std::size_t, std::string> canonical_of_root;  // looked up only
   for (const auto* entry : order) {
     const std::size_t root = groups.find(key_of_name.at(entry->first));
     auto [it, inserted] = canonical_of_root.try_emplace(root, entry->first);

@@ -23,6 +23,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extract/lexicon.hpp"
 #include "extract/types.hpp"
 #include "graph/facts.hpp"
 #include "graph/strings.hpp"
@@ -67,7 +68,8 @@ class IdentityResolver {
   };
   void see(std::string_view name, bool organization);
 
-  std::map<std::string, NameInfo, std::less<>> names_;
+  // Looked up for every name of every document: hashed (finish() orders by first_seen).
+  std::unordered_map<std::string, NameInfo, StringHash, std::equal_to<>> names_;
   std::size_t document_count_ = 0;
 };
 
