@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "extract/error.hpp"
+#include "extract/lexicon.hpp"
 #include "extract/serialize.hpp"
 
 namespace quotegraph::graph {
@@ -21,6 +22,12 @@ std::string content_hash(std::string_view text) {
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
   return std::string("fnv1a64:") + hex;
+}
+
+std::string quick_hash(std::string_view text) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash_words(text)));
+  return std::string("quick64:") + hex;
 }
 
 Corpus::Corpus(Keep keep) : keep_(keep), pool_(std::make_shared<StringPool>()) {}
@@ -86,7 +93,12 @@ std::size_t node_bound(const std::vector<StoredDocument>& docs) {
 AddOutcome Corpus::add(const Document& doc, const Extraction& ex) {
   StoredDocument d;
   d.id = pool_->intern(doc.id);
-  d.hash = pool_->intern(content_hash(doc.text));
+  // The FNV-1a hash the .qg format records reads a byte per multiply. A corpus that is
+  // never saved and holds only documents added here compares its hashes with each other
+  // alone: a hash eight bytes at a time tells the same documents apart, some seven
+  // times faster.
+  d.hash = pool_->intern(keep_ == Keep::kGraph && !loaded_ ? quick_hash(doc.text)
+                                                           : content_hash(doc.text));
   d.bytes = doc.text.size();
   if (keep_ != Keep::kFile) d.facts = facts_of(ex, *pool_);
   if (keep_ != Keep::kGraph) d.saved = saved_form(ex);
@@ -131,6 +143,7 @@ void Corpus::save(std::ostream& out) const {
 
 Corpus Corpus::load(std::istream& in, const std::string& source, Keep keep) {
   Corpus corpus(keep);
+  corpus.loaded_ = true;  // its hashes are the file's: documents added later hash alike
   std::string line;
   std::size_t number = 0;
   bool header = false;

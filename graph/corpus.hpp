@@ -39,12 +39,15 @@ inline constexpr int kCorpusFormatVersion = 1;
 /// "fnv1a64:" and 16 hex digits of the FNV-1a hash of text: tells a changed document
 /// from the same one (not a cryptographic hash).
 std::string content_hash(std::string_view text);
+/// "quick64:" and 16 hex digits of a hash that reads eight bytes at a time, for corpora
+/// that are never saved: as good at telling documents apart, never written to a file.
+std::string quick_hash(std::string_view text);
 
 /// One document of a corpus. What it keeps depends on the corpus' Keep: the facts for
 /// the graph, the extraction as saved in a .qg file, or both.
 struct StoredDocument {
   Str id;
-  Str hash;               ///< content_hash of the text
+  Str hash;               ///< content_hash of the text (quick_hash in a corpus never saved)
   std::size_t bytes = 0;  ///< size of the text
   DocFacts facts;         ///< for identities() and graph(); empty under Keep::kFile
   /// The "extraction" object of the document's .qg line, as written; empty under
@@ -107,6 +110,7 @@ class Corpus {
 
   Keep keep_;
   bool facts_taken_ = false;          // take_graph() freed the facts
+  bool loaded_ = false;               // read from a .qg file: hashes are content_hash
   std::shared_ptr<StringPool> pool_;  // the strings of every document's facts
   std::vector<StoredDocument> docs_;
   std::unordered_map<std::string_view, std::size_t> by_id_;  // views of interned ids

@@ -62,6 +62,33 @@ TEST(Corpus, SameDocumentIsSkippedChangedOneReplacedInPlace) {
   EXPECT_EQ(c.documents()[0].facts.statements.size(), seed.statements.size() - 1);
 }
 
+// A corpus only turned into a graph hashes with quick_hash: it must still tell every
+// changed text from the same one, a byte changed anywhere (in the eight-byte blocks and
+// in the tail), and a corpus read from a file goes on with the file's content_hash.
+TEST(Corpus, NeverSavedCorpusTellsChangedTextsApart) {
+  const Extraction seed = testing::seed_extraction();
+  const std::string text(37, 'a');
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    Corpus c(Keep::kGraph);
+    EXPECT_EQ(c.add(text_of(seed, text), seed), AddOutcome::kAdded);
+    EXPECT_EQ(c.add(text_of(seed, text), seed), AddOutcome::kUnchanged);
+    std::string changed = text;
+    changed[at] = 'b';
+    EXPECT_EQ(c.add(text_of(seed, changed), seed), AddOutcome::kReplaced) << at;
+    EXPECT_EQ(c.add(text_of(seed, changed + "a"), seed), AddOutcome::kReplaced) << at;
+  }
+  EXPECT_NE(quick_hash("a"), quick_hash("b"));
+  EXPECT_NE(quick_hash(""), quick_hash(std::string(1, '\0')));
+  EXPECT_EQ(quick_hash("same text"), quick_hash("same text"));
+
+  Corpus file;
+  file.add(text_of(seed, "v1"), seed);
+  std::istringstream in(saved(file));
+  Corpus back = Corpus::load(in, "t.qg", Keep::kGraph);
+  EXPECT_EQ(back.add(text_of(seed, "v1"), seed), AddOutcome::kUnchanged);
+  EXPECT_EQ(back.add(text_of(seed, "v2"), seed), AddOutcome::kReplaced);
+}
+
 TEST(Corpus, AddingInTwoStepsGivesTheSameFileAsInOne) {
   Corpus one;
   one.add(text_of(testing::seed_extraction(), "a"), testing::seed_extraction());
