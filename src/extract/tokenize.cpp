@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <string>
 
 #include "extract/scan.hpp"
 #include "extract/utf8.hpp"
@@ -387,12 +386,6 @@ struct Tokens {
 }
 
 }  // namespace
-
-std::string_view lower_word(std::string_view word, std::string& buf) {
-  buf.assign(word);
-  scan::lower_ascii_in_place(buf.data(), buf.size());
-  return buf;
-}
 
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> out;

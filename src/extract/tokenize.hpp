@@ -41,7 +41,4 @@ struct Token {
 /// when the text has no blank line at all.
 std::vector<Token> tokenize(std::string_view text);
 
-/// Lower-cases ASCII letters of a word into buf (other bytes kept) and returns a view of it.
-std::string_view lower_word(std::string_view word, std::string& buf);
-
 }  // namespace quotegraph

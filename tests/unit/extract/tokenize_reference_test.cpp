@@ -102,7 +102,6 @@ std::vector<Token> reference_tokenize(std::string_view text) {
   }();
 
   std::uint32_t para = 0;
-  std::string buf;
   std::size_t i = 0;
   const std::size_t n = text.size();
   auto cp_at = [&](std::size_t pos, std::size_t& len) -> char32_t {
@@ -286,7 +285,7 @@ std::vector<Token> reference_tokenize(std::string_view text) {
       if (j < n && text[j] == '.') {
         bool initial = word.size() == 1 && is_upper_cp(c);
         // Mr. and J. keep the period (no abbreviation is longer than four letters).
-        if (initial || (word.size() <= 4 && is_abbreviation(lower_word(word, buf)))) ++j;
+        if (initial || (word.size() <= 4 && is_abbreviation(scan::lower_ascii(word)))) ++j;
       }
       Token& t = push(s, j, TokKind::kWord);
       t.cap = is_upper_cp(c);

@@ -165,12 +165,5 @@ TEST(Tokenize, InvalidUtf8DoesNotCrashAndCoversTheText) {
   EXPECT_EQ(toks.back().end, text.size());
 }
 
-TEST(LowerWord, LowersAsciiOnly) {
-  std::string buf;
-  EXPECT_EQ(lower_word("McAllister", buf), "mcallister");
-  EXPECT_EQ(lower_word("ÉCOLE", buf), "École");
-  EXPECT_EQ(lower_word("", buf), "");
-}
-
 }  // namespace
 }  // namespace quotegraph
