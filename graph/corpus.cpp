@@ -13,22 +13,27 @@
 
 namespace quotegraph::graph {
 
+namespace {
+
+/// prefix and h as 16 hex digits: "fnv1a64:9f0c4e5d3b2a1908".
+std::string tagged_hex(std::string_view prefix, std::uint64_t h) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return std::string(prefix) + hex;
+}
+
+}  // namespace
+
 std::string content_hash(std::string_view text) {
   std::uint64_t h = 0xcbf29ce484222325ULL;
   for (char c : text) {
     h ^= static_cast<unsigned char>(c);
     h *= 0x100000001b3ULL;
   }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-  return std::string("fnv1a64:") + hex;
+  return tagged_hex("fnv1a64:", h);
 }
 
-std::string quick_hash(std::string_view text) {
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash_words(text)));
-  return std::string("quick64:") + hex;
-}
+std::string quick_hash(std::string_view text) { return tagged_hex("quick64:", hash_words(text)); }
 
 Corpus::Corpus(Keep keep) : keep_(keep), pool_(std::make_shared<StringPool>()) {}
 

@@ -59,7 +59,7 @@ std::uint32_t WordTable::insert(std::string_view key, std::uint32_t index) {
     }
   }
   Slot slot;
-  slot.tag = tag_of(key);
+  slot.tag = hash_tag(key);
   slot.index = index;
   slot.key = static_cast<std::uint32_t>(keys_.size());
   slot.len = static_cast<std::uint32_t>(key.size());

@@ -67,6 +67,13 @@ inline bool same_words(const char* a, std::string_view b) {
   return true;
 }
 
+/// A 32-bit tag of key for open-addressing tables: its hash_words folded, never 0, so that
+/// 0 can mark an empty slot.
+inline std::uint32_t hash_tag(std::string_view key) {
+  const std::uint64_t h = hash_words(key);
+  return static_cast<std::uint32_t>(h ^ (h >> 32)) | 1U;
+}
+
 /// Hash for heterogeneous lookup: finding a string_view allocates nothing.
 struct StringHash {
   using is_transparent = void;
@@ -87,7 +94,7 @@ class WordTable {
   /// The index of key, or -1.
   [[nodiscard]] std::int64_t find(std::string_view key) const {
     if (!may_hold(key)) return -1;
-    const std::uint32_t tag = tag_of(key);
+    const std::uint32_t tag = hash_tag(key);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = (tag >> 1) & mask; slots_[i].tag != 0; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
@@ -101,10 +108,6 @@ class WordTable {
   [[nodiscard]] std::size_t size() const { return size_; }
 
  private:
-  static std::uint32_t tag_of(std::string_view key) {
-    const std::uint64_t h = hash_words(key);
-    return static_cast<std::uint32_t>(h ^ (h >> 32)) | 1U;
-  }
   /// One bit of 65536 per (length, first, second, last byte): a few thousand words set
   /// about one bit in twenty, so nineteen misses in twenty stop here.
   static std::uint32_t filter_bit(std::string_view key) {

@@ -315,16 +315,20 @@ Resolver::NameKey Resolver::name_key(std::string_view name, std::string& storage
                  k.org};
 }
 
+inline std::size_t Resolver::probe(std::string_view key, std::uint32_t tag) const {
+  const std::size_t mask = names_.size() - 1;
+  std::size_t i = (tag >> 1) & mask;
+  for (; names_[i].tag != 0; i = (i + 1) & mask) {
+    const NameSlot& s = names_[i];
+    if (s.tag == tag && s.len == key.size() && same_words(s.data, key)) break;
+  }
+  return i;
+}
+
 const Resolver::NameSlot* Resolver::find_name(std::string_view key) const {
   if (names_.empty()) return nullptr;
-  const std::uint64_t h = hash_words(key);
-  const std::uint32_t tag = static_cast<std::uint32_t>(h ^ (h >> 32)) | 1U;
-  const std::size_t mask = names_.size() - 1;
-  for (std::size_t i = (tag >> 1) & mask; names_[i].tag != 0; i = (i + 1) & mask) {
-    const NameSlot& s = names_[i];
-    if (s.tag == tag && s.len == key.size() && same_words(s.data, key)) return &s;
-  }
-  return nullptr;
+  const NameSlot& s = names_[probe(key, hash_tag(key))];
+  return s.tag != 0 ? &s : nullptr;
 }
 
 Resolver::NameSlot& Resolver::name_slot(std::string_view key) {
@@ -340,14 +344,9 @@ Resolver::NameSlot& Resolver::name_slot(std::string_view key) {
       names_[i] = s;
     }
   }
-  const std::uint64_t h = hash_words(key);
-  const std::uint32_t tag = static_cast<std::uint32_t>(h ^ (h >> 32)) | 1U;
-  const std::size_t mask = names_.size() - 1;
-  std::size_t i = (tag >> 1) & mask;
-  for (; names_[i].tag != 0; i = (i + 1) & mask) {
-    NameSlot& s = names_[i];
-    if (s.tag == tag && s.len == key.size() && same_words(s.data, key)) return s;
-  }
+  const std::uint32_t tag = hash_tag(key);
+  const std::size_t i = probe(key, tag);
+  if (names_[i].tag != 0) return names_[i];
   // A copy of the name in chunks that never move, so that views of it stay valid.
   if (chunk_left_ < key.size()) {
     const std::size_t size = std::max<std::size_t>(4096, key.size());

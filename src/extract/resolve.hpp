@@ -92,6 +92,8 @@ class Resolver {
     std::int32_t first_tail = -1;
     bool alone = false;  // written alone, as a name of one part
   };
+  /// The slot of key in names_ (which holds an empty one), or the empty slot it would take.
+  [[nodiscard]] std::size_t probe(std::string_view key, std::uint32_t tag) const;
   [[nodiscard]] const NameSlot* find_name(std::string_view key) const;
   /// The slot of key, made (with a copy of key) when there is none.
   NameSlot& name_slot(std::string_view key);

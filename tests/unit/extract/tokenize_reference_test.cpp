@@ -1,5 +1,7 @@
-// The tokenizer as it was before its byte-class rewrite (commit 1600d7b), kept verbatim as
-// the reference: the fast one must produce the very same tokens for any input.
+// The tokenizer as it was before its byte-class rewrite (commit 1600d7b), kept as the
+// reference (verbatim but for lowering an abbreviation with scan::lower_ascii, the same
+// ASCII lower-casing the removed lower_word did): the fast one must produce the very same
+// tokens for any input.
 #include <gtest/gtest.h>
 
 #include <array>
