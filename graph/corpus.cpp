@@ -105,6 +105,11 @@ AddOutcome Corpus::add(const Document& doc, const Extraction& ex) {
   d.hash = pool_->intern(keep_ == Keep::kGraph && !loaded_ ? quick_hash(doc.text)
                                                            : content_hash(doc.text));
   d.bytes = doc.text.size();
+  // A document already stored as it is costs its hash alone: archives fed again, or
+  // collections that overlap, repeat many.
+  if (auto it = by_id_.find(d.id); it != by_id_.end() && docs_[it->second].hash == d.hash) {
+    return AddOutcome::kUnchanged;
+  }
   if (keep_ != Keep::kFile) d.facts = facts_of(ex, *pool_);
   if (keep_ != Keep::kGraph) d.saved = saved_form(ex);
   return add(std::move(d));
