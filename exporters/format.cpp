@@ -41,10 +41,10 @@ std::string_view format_name(Format format) {
   return "graphml";
 }
 
-void write_graph(const graph::Graph& g, Format format, std::ostream& out) {
+void write_graph(const graph::Graph& g, Format format, std::ostream& out, unsigned threads) {
   switch (format) {
     case Format::kGraphml:
-      write_graphml(g, out);
+      write_graphml(g, out, threads);
       return;
     case Format::kDot:
       write_dot(g, out);

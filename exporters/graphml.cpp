@@ -1,5 +1,6 @@
 #include "exporters/graphml.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -10,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "exporters/in_order.hpp"
 #include "exporters/text.hpp"
 
 namespace quotegraph::exporters {
@@ -23,28 +25,31 @@ constexpr std::array<std::string_view, 13> kNodeKeys{
     "kind",  "label", "text",      "cue",     "speaker", "document",  "date",
     "title", "url",   "publisher", "aliases", "roles",   "confidence"};
 
-// The document is built in a buffer of this size and handed to the stream when the next
-// piece does not fit: one write per megabyte instead of one stream operation per value.
-constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
+// Vertices per chunk of <node>s or of <edge>s (by source vertex): chunks of some hundred
+// kilobytes, formatted on several threads and written in order (write_in_order).
+constexpr std::size_t kVerticesPerChunk = 2048;
 
+// Appends to an OutBuffer through a pointer: one size check per piece.
 class Writer {
  public:
-  explicit Writer(std::ostream& out)
-      : out_(out), buf_(new char[kBlockBytes]), p_(buf_.get()), end_(p_ + kBlockBytes) {}
+  explicit Writer(OutBuffer& buffer)
+      : buffer_(buffer), p_(buffer.make_room(0)), end_(buffer.room_end()) {}
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+  ~Writer() { buffer_.commit(p_); }
 
   void raw(std::string_view s) {
-    if (!room(s.size()))
-      return out_.write(s.data(), static_cast<std::streamsize>(s.size())), void();
+    room(s.size());
     std::memcpy(p_, s.data(), s.size());
     p_ += s.size();
   }
   void escaped(std::string_view s) {
-    if (!room(s.size() * kXmlEscapeGrowth)) {  // longer than a block: a string of its own
+    if (s.size() > kMinRoom) {  // a long text: escaped to its size, not its worst case
       std::string text;
       append_xml_escaped(text, s);
-      out_.write(text.data(), static_cast<std::streamsize>(text.size()));
-      return;
+      return raw(text);
     }
+    room(s.size() * kXmlEscapeGrowth);
     p_ = write_xml_escaped(p_, s);
   }
   template <typename Int>
@@ -62,22 +67,17 @@ class Writer {
       p_ = end;
     }
   }
-  void flush() {
-    out_.write(buf_.get(), p_ - buf_.get());
-    p_ = buf_.get();
-  }
 
  private:
-  // Makes room for n bytes (flushing when needed); false when n is more than a block,
-  // after flushing, so that the caller can write past the buffer in order.
-  bool room(std::size_t n) {
-    if (static_cast<std::size_t>(end_ - p_) >= n) return true;
-    flush();
-    return n <= kBlockBytes;
+  void room(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - p_) >= n) return;
+    buffer_.commit(p_);
+    p_ = buffer_.make_room(std::max(n, kMinRoom));
+    end_ = buffer_.room_end();
   }
+  static constexpr std::size_t kMinRoom = 64 * 1024;
 
-  std::ostream& out_;
-  std::unique_ptr<char[]> buf_;
+  OutBuffer& buffer_;
   char* p_;
   char* end_;
 };
@@ -168,73 +168,96 @@ void write_node(Writer& w, const NodeProps& n, std::size_t number) {
 
 }  // namespace
 
-void write_graphml(const graph::Graph& g, std::ostream& out) {
-  Writer w(out);
-  w.raw(
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
-      "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-      "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-      "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
-  for (const std::string_view key : kNodeKeys) {
-    w.raw("  <key id=\"");
-    w.raw(key);
-    w.raw("\" for=\"node\" attr.name=\"");
-    w.raw(key);
-    w.raw(key == "confidence" ? "\" attr.type=\"double\"/>\n" : "\" attr.type=\"string\"/>\n");
-  }
-  w.raw(
-      "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
-      "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>\n");
+void write_graphml(const graph::Graph& g, std::ostream& out, unsigned threads) {
   bool dated = false;
   for (auto [v, v_end] = boost::vertices(g); v != v_end && !dated; ++v) {
     for (auto [e, e_end] = boost::out_edges(*v, g); e != e_end && !dated; ++e) {
       dated = !g[*e].first_date.empty();
     }
   }
-  if (dated) {
+  OutBuffer head;
+  {
+    Writer w(head);
     w.raw(
-        "  <key id=\"first_date\" for=\"edge\" attr.name=\"first_date\" "
-        "attr.type=\"string\"/>\n"
-        "  <key id=\"last_date\" for=\"edge\" attr.name=\"last_date\" "
-        "attr.type=\"string\"/>\n");
-  }
-  w.raw("  <graph id=\"quotegraph\" edgedefault=\"directed\">\n");
-
-  // Per vertex, its number among the nodes of its kind (graph::node_ids() numbering).
-  std::array<std::uint32_t, 5> counters{};
-  std::vector<std::uint32_t> numbers(boost::num_vertices(g));
-  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
-    const NodeProps& n = g[*it];
-    numbers[*it] = ++counters[static_cast<std::size_t>(n.kind)];
-    write_node(w, n, numbers[*it]);
-  }
-  std::size_t edge_number = 0;
-  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
-    const NodeKind from_kind = g[*it].kind;
-    for (auto [e, e_end] = boost::out_edges(*it, g); e != e_end; ++e) {
-      const graph::Vertex to = boost::target(*e, g);
-      const graph::EdgeProps& props = g[*e];
-      w.raw("    <edge id=\"e");
-      w.number(++edge_number);
-      w.raw("\" source=\"");
-      write_id(w, from_kind, numbers[*it]);
-      w.raw("\" target=\"");
-      write_id(w, g[to].kind, numbers[to]);
-      w.raw("\">\n      <data key=\"relation\">");
-      w.raw(graph::to_string(props.relation));
-      w.raw("</data>\n      <data key=\"weight\">");
-      w.number(props.weight);
-      w.raw("</data>\n");
-      if (dated) {
-        data(w, kFirstDate, props.first_date);
-        data(w, kLastDate, props.last_date);
-      }
-      w.raw("    </edge>\n");
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+        "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+        "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+        "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+    for (const std::string_view key : kNodeKeys) {
+      w.raw("  <key id=\"");
+      w.raw(key);
+      w.raw("\" for=\"node\" attr.name=\"");
+      w.raw(key);
+      w.raw(key == "confidence" ? "\" attr.type=\"double\"/>\n" : "\" attr.type=\"string\"/>\n");
     }
+    w.raw(
+        "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
+        "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>\n");
+    if (dated) {
+      w.raw(
+          "  <key id=\"first_date\" for=\"edge\" attr.name=\"first_date\" "
+          "attr.type=\"string\"/>\n"
+          "  <key id=\"last_date\" for=\"edge\" attr.name=\"last_date\" "
+          "attr.type=\"string\"/>\n");
+    }
+    w.raw("  <graph id=\"quotegraph\" edgedefault=\"directed\">\n");
   }
-  w.raw("  </graph>\n</graphml>\n");
-  w.flush();
+  out.write(head.view().data(), static_cast<std::streamsize>(head.view().size()));
+
+  // Per vertex, its number among the nodes of its kind (graph::node_ids() numbering);
+  // per chunk of source vertices, the number of its first edge.
+  const std::size_t n = boost::num_vertices(g);
+  const std::size_t vertex_chunks = (n + kVerticesPerChunk - 1) / kVerticesPerChunk;
+  if (vertex_chunks <= 1) threads = 1;  // a small graph is written before a thread starts
+  std::array<std::uint32_t, 5> counters{};
+  std::vector<std::uint32_t> numbers(n);
+  std::vector<std::size_t> first_edge(vertex_chunks);
+  std::size_t edges = 0;
+  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+    numbers[*it] = ++counters[static_cast<std::size_t>(g[*it].kind)];
+    if (*it % kVerticesPerChunk == 0) first_edge[*it / kVerticesPerChunk] = edges;
+    edges += boost::out_degree(*it, g);
+  }
+
+  // Chunks [0, vertex_chunks) hold the <node>s, the next ones the <edge>s.
+  write_in_order(out, 2 * vertex_chunks, threads, [&](std::size_t chunk, OutBuffer& buffer) {
+    Writer w(buffer);
+    const bool nodes = chunk < vertex_chunks;
+    const std::size_t c = nodes ? chunk : chunk - vertex_chunks;
+    const std::size_t begin = c * kVerticesPerChunk;
+    const std::size_t end = std::min(n, begin + kVerticesPerChunk);
+    if (nodes) {
+      for (std::size_t v = begin; v < end; ++v) write_node(w, g[v], numbers[v]);
+      return;
+    }
+    std::size_t edge_number = first_edge[c];
+    for (std::size_t v = begin; v < end; ++v) {
+      const NodeKind from_kind = g[v].kind;
+      for (auto [e, e_end] = boost::out_edges(v, g); e != e_end; ++e) {
+        const graph::Vertex to = boost::target(*e, g);
+        const graph::EdgeProps& props = g[*e];
+        w.raw("    <edge id=\"e");
+        w.number(++edge_number);
+        w.raw("\" source=\"");
+        write_id(w, from_kind, numbers[v]);
+        w.raw("\" target=\"");
+        write_id(w, g[to].kind, numbers[to]);
+        w.raw("\">\n      <data key=\"relation\">");
+        w.raw(graph::to_string(props.relation));
+        w.raw("</data>\n      <data key=\"weight\">");
+        w.number(props.weight);
+        w.raw("</data>\n");
+        if (dated) {
+          data(w, kFirstDate, props.first_date);
+          data(w, kLastDate, props.last_date);
+        }
+        w.raw("    </edge>\n");
+      }
+    }
+  });
+  static constexpr std::string_view kTail = "  </graph>\n</graphml>\n";
+  out.write(kTail.data(), static_cast<std::streamsize>(kTail.size()));
 }
 
 }  // namespace quotegraph::exporters

@@ -18,7 +18,8 @@ namespace quotegraph::exporters {
 /// every node and edge, text cleaned to what XML 1.0 allows. Node keys: kind, label
 /// (statements shortened), text, cue, speaker, document, date, title, url, publisher,
 /// aliases and roles ("; "-joined), confidence. Edge keys: relation, weight, and
-/// first_date and last_date when some edge carries a date (the people views).
-void write_graphml(const graph::Graph& g, std::ostream& out);
+/// first_date and last_date when some edge carries a date (the people views). Formatted
+/// on `threads` threads (write_in_order): the same bytes for any number.
+void write_graphml(const graph::Graph& g, std::ostream& out, unsigned threads = 1);
 
 }  // namespace quotegraph::exporters

@@ -82,7 +82,8 @@ void run_build(const BuildOptions& opts, int& exit_code) {
     return;
   }
 
-  const GraphOutput output = graph_output(opts.output, opts.format, opts.view);
+  GraphOutput output = graph_output(opts.output, opts.format, opts.view);
+  output.threads = opts.jobs == 0 ? default_jobs() : opts.jobs;
   // A graph needs only the facts of each document; a .qg file only what it saves.
   graph::Corpus corpus(output.corpus ? graph::Keep::kFile : graph::Keep::kGraph);
   const std::size_t failed = add_inputs(opts, corpus, "the corpus");
@@ -113,8 +114,8 @@ void add_build_command(CLI::App& app, int& exit_code) {
                   "replies to the other, with first and last date; people-documents: "
                   "person-document edges");
   cmd->add_option("-j,--jobs", opts->jobs,
-                  "Threads extracting documents (default 0: every core); the output is the "
-                  "same whatever the number");
+                  "Threads extracting documents and writing GraphML (default 0: every core); the "
+                  "output is the same whatever the number");
   cmd->add_flag("!--no-progress", opts->progress, "No progress bar on a terminal");
   cmd->footer(
       "Examples:\n"

@@ -46,7 +46,9 @@ GraphOutput graph_output(const std::string& path, const std::string& format,
 
 void write_graph_file(const graph::Graph& g, const GraphOutput& output) {
   spdlog::info("{} nodes, {} edges", boost::num_vertices(g), boost::num_edges(g));
-  auto write = [&](std::ostream& out) { exporters::write_graph(g, output.format, out); };
+  auto write = [&](std::ostream& out) {
+    exporters::write_graph(g, output.format, out, output.threads);
+  };
   if (output.path == "-") {
     write(std::cout);
     std::cout.flush();

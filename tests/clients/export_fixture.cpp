@@ -73,10 +73,12 @@ int main(int argc, char** argv) {
   graph::GraphBuilder builder;
   builder.add(fixture());
   const graph::Graph& g = builder.graph();
-  const bool ok =
-      write(dir + "/fixture.graphml", exporters::write_graphml, g) &&
-      write(dir + "/fixture.dot", exporters::write_dot, g) &&
-      write(dir + "/fixture.json", exporters::write_json, g) &&
-      write(dir + "/fixture-people.graphml", exporters::write_graphml, graph::person_graph(g));
+  auto graphml = [](const graph::Graph& graph, std::ostream& out) {
+    exporters::write_graphml(graph, out);
+  };
+  const bool ok = write(dir + "/fixture.graphml", graphml, g) &&
+                  write(dir + "/fixture.dot", exporters::write_dot, g) &&
+                  write(dir + "/fixture.json", exporters::write_json, g) &&
+                  write(dir + "/fixture-people.graphml", graphml, graph::person_graph(g));
   return ok ? 0 : 1;
 }

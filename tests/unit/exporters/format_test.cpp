@@ -40,7 +40,9 @@ TEST(WriteGraph, DispatchesToTheWriter) {
   graph::GraphBuilder b;
   b.add(quotegraph::testing::seed_extraction());
   const std::pair<Format, void (*)(const graph::Graph&, std::ostream&)> cases[] = {
-      {Format::kGraphml, write_graphml}, {Format::kDot, write_dot}, {Format::kJson, write_json}};
+      {Format::kGraphml, [](const graph::Graph& g, std::ostream& out) { write_graphml(g, out); }},
+      {Format::kDot, write_dot},
+      {Format::kJson, write_json}};
   for (const auto& [format, writer] : cases) {
     std::ostringstream via_format;
     std::ostringstream direct;

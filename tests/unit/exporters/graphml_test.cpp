@@ -115,6 +115,31 @@ TEST(WriteGraphml, SameGraphSameBytes) {
   EXPECT_EQ(a.str(), first);
 }
 
+TEST(WriteGraphml, ManyThreadsWriteTheBytesOfOne) {
+  // Thousands of documents: several chunks of nodes and of edges.
+  graph::GraphBuilder b;
+  for (int i = 0; i < 2000; ++i) {
+    Extraction ex = i % 2 == 0 ? testing::seed_extraction() : testing::second_extraction();
+    ex.doc += "-" + std::to_string(i);
+    b.add(ex);
+  }
+  ASSERT_GT(boost::num_vertices(b.graph()), 3U * 2048U);
+  std::ostringstream one;
+  write_graphml(b.graph(), one, 1);
+  for (unsigned threads : {2U, 3U, 8U}) {
+    std::ostringstream many;
+    write_graphml(b.graph(), many, threads);
+    EXPECT_EQ(many.str(), one.str()) << threads << " threads";
+  }
+  // Edges are numbered e1, e2, ... across the chunks.
+  const std::string& xml = one.str();
+  const std::size_t edges = boost::num_edges(b.graph());
+  EXPECT_EQ(count(xml, "<edge id=\""), edges);
+  EXPECT_NE(xml.find("<edge id=\"e" + std::to_string(edges) + "\""), std::string::npos);
+  EXPECT_EQ(xml.find("<edge id=\"e" + std::to_string(edges + 1) + "\""), std::string::npos);
+  EXPECT_EQ(count(xml, "<node id=\""), boost::num_vertices(b.graph()));
+}
+
 TEST(WriteGraphml, EmptyGraphIsStillAGraph) {
   std::ostringstream out;
   write_graphml(graph::Graph{}, out);
