@@ -25,9 +25,10 @@ constexpr std::array<std::string_view, 13> kNodeKeys{
     "kind",  "label", "text",      "cue",     "speaker", "document",  "date",
     "title", "url",   "publisher", "aliases", "roles",   "confidence"};
 
-// Vertices per chunk of <node>s or of <edge>s (by source vertex): chunks of some hundred
-// kilobytes, formatted on several threads and written in order (write_in_order).
-constexpr std::size_t kVerticesPerChunk = 2048;
+// Vertices per chunk of <node>s or of <edge>s (by source vertex), formatted on several
+// threads and written in order (write_in_order): chunks of a few hundred kilobytes, so
+// that the few buffers in use stay small (fresh memory costs a page fault per 4 KB).
+constexpr std::size_t kVerticesPerChunk = 512;
 
 // Appends to an OutBuffer through a pointer: one size check per piece.
 class Writer {

@@ -7,10 +7,10 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <random>
 #include <streambuf>
 #include <utility>
-#include <vector>
 
 #include "extract/error.hpp"
 
@@ -45,8 +45,9 @@ std::pair<std::string, int> create_temporary(const std::filesystem::path& target
 // the file with O_TRUNC would make ext4 flush the whole file on close.
 class FileBuffer : public std::streambuf {
  public:
-  explicit FileBuffer(int fd) : fd_(fd), buffer_(kBufferBytes) {
-    setp(buffer_.data(), buffer_.data() + buffer_.size());
+  explicit FileBuffer(int fd)
+      : fd_(fd), buffer_(std::make_unique_for_overwrite<char[]>(kBufferBytes)) {
+    setp(buffer_.get(), buffer_.get() + kBufferBytes);
   }
   FileBuffer(const FileBuffer&) = delete;
   FileBuffer& operator=(const FileBuffer&) = delete;
@@ -64,7 +65,7 @@ class FileBuffer : public std::streambuf {
   }
   std::streamsize xsputn(const char* s, std::streamsize n) override {
     // Large pieces go straight to the file, after what is buffered.
-    if (n >= static_cast<std::streamsize>(buffer_.size())) {
+    if (n >= static_cast<std::streamsize>(kBufferBytes)) {
       if (!drain() || !write_all(s, static_cast<std::size_t>(n))) return 0;
       return n;
     }
@@ -73,13 +74,13 @@ class FileBuffer : public std::streambuf {
   int sync() override { return drain() ? 0 : -1; }
 
  private:
-  static constexpr std::size_t kBufferBytes = std::size_t{1} << 20;
+  static constexpr std::size_t kBufferBytes = std::size_t{64} << 10;
   static constexpr off_t kWritebackBytes = off_t{8} << 20;
 
   bool drain() {
     const auto n = static_cast<std::size_t>(pptr() - pbase());
-    setp(buffer_.data(), buffer_.data() + buffer_.size());
-    return n == 0 || write_all(buffer_.data(), n);
+    setp(buffer_.get(), buffer_.get() + kBufferBytes);
+    return n == 0 || write_all(buffer_.get(), n);
   }
 
   bool write_all(const char* p, std::size_t n) {
@@ -103,7 +104,7 @@ class FileBuffer : public std::streambuf {
   }
 
   int fd_;
-  std::vector<char> buffer_;
+  std::unique_ptr<char[]> buffer_;
   off_t written_ = 0;  // bytes written to the file
   off_t started_ = 0;  // bytes whose writeback was started
   int error_ = 0;

@@ -123,7 +123,7 @@ TEST(WriteGraphml, ManyThreadsWriteTheBytesOfOne) {
     ex.doc += "-" + std::to_string(i);
     b.add(ex);
   }
-  ASSERT_GT(boost::num_vertices(b.graph()), 3U * 2048U);
+  ASSERT_GT(boost::num_vertices(b.graph()), 6000U);  // several chunks of 512 vertices
   std::ostringstream one;
   write_graphml(b.graph(), one, 1);
   for (unsigned threads : {2U, 3U, 8U}) {
