@@ -23,13 +23,16 @@ constexpr std::size_t kWindowBytes = std::size_t{64} << 20;
 /// results on in input order, `jobs - 1` workers extract whatever has been read, and
 /// this thread extracts too whenever the window is full or the input is read. Reading and
 /// handing on overlap extraction, so neither waits for a whole batch, and no more
-/// threads run than asked for.
+/// threads run than asked for. A worker's extractions, once handed on, go back to it to
+/// be freed: memory freed by the thread that allocated it is reused at once, while
+/// memory freed by another thread costs both the allocator's cross-thread bookkeeping.
 class Pipeline {
  public:
   Pipeline(unsigned jobs, const std::function<void(Document&&, Extraction&&)>& on_result)
       : on_result_(on_result), max_docs_(kDocsPerThread * jobs) {
     workers_.reserve(jobs - 1);
-    for (unsigned t = 1; t < jobs; ++t) workers_.emplace_back([this] { work(); });
+    spent_.resize(jobs);
+    for (unsigned t = 1; t < jobs; ++t) workers_.emplace_back([this, t] { work(t); });
   }
   Pipeline(const Pipeline&) = delete;
   Pipeline& operator=(const Pipeline&) = delete;
@@ -75,6 +78,7 @@ class Pipeline {
     Extraction ex;
     std::exception_ptr error;
     std::size_t bytes = 0;
+    unsigned extractor = 0;  // the thread that extracted it: 0 for this one
     bool done = false;
   };
 
@@ -90,14 +94,16 @@ class Pipeline {
       if (slot->error) std::rethrow_exception(slot->error);
       on_result_(std::move(slot->doc), std::move(slot->ex));
       lock.lock();
+      if (slot->extractor != 0) spent_[slot->extractor].push_back(std::move(slot->ex));
     }
   }
 
   // With the lock held: extracts the first document nobody has taken, if any (the lock
   // is released meanwhile). Returns whether there was one.
-  bool extract_one(std::unique_lock<std::mutex>& lock) {
+  bool extract_one(std::unique_lock<std::mutex>& lock, unsigned extractor = 0) {
     if (taken_ >= window_.size()) return false;
     Slot* slot = window_[taken_++].get();  // stays put until it is done and handed on
+    slot->extractor = extractor;
     lock.unlock();
     try {
       slot->ex = extract(slot->doc);
@@ -110,12 +116,17 @@ class Pipeline {
     return true;
   }
 
-  void work() {
+  void work(unsigned self) {
+    std::vector<Extraction> spent;
     std::unique_lock lock(mutex_);
     for (;;) {
       work_ready_.wait(lock, [this] { return stop_ || taken_ < window_.size(); });
       if (stop_) return;
-      extract_one(lock);
+      spent.swap(spent_[self]);
+      lock.unlock();
+      spent.clear();  // frees this thread's extractions handed on since it last looked
+      lock.lock();
+      extract_one(lock, self);
     }
   }
 
@@ -127,6 +138,8 @@ class Pipeline {
   std::deque<std::unique_ptr<Slot>> window_;  // in input order
   std::size_t window_bytes_ = 0;
   std::size_t taken_ = 0;  // window_[0, taken_) are being or have been extracted
+  // Per worker, its extractions that were handed on, for it to free.
+  std::vector<std::vector<Extraction>> spent_;
   bool stop_ = false;
   std::vector<std::thread> workers_;
 };
