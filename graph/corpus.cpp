@@ -1,7 +1,7 @@
 #include "graph/corpus.hpp"
 
 #include <cstdint>
-#include <cstdio>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <unordered_set>
@@ -17,9 +17,11 @@ namespace {
 
 /// prefix and h as 16 hex digits: "fnv1a64:9f0c4e5d3b2a1908".
 std::string tagged_hex(std::string_view prefix, std::uint64_t h) {
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-  return std::string(prefix) + hex;
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(prefix.size() + 16, '0');
+  std::copy(prefix.begin(), prefix.end(), out.begin());
+  for (std::size_t i = out.size(); i > prefix.size(); h >>= 4) out[--i] = kDigits[h & 0xF];
+  return out;
 }
 
 }  // namespace
