@@ -121,12 +121,14 @@ AddOutcome Corpus::add(StoredDocument d) {
   auto it = by_id_.find(d.id);
   if (it == by_id_.end()) {
     by_id_.emplace(d.id.view(), docs_.size());
+    if (keep_ != Keep::kFile) names_.add(d.facts);
     docs_.push_back(std::move(d));
     return AddOutcome::kAdded;
   }
   StoredDocument& old = docs_[it->second];
   if (old.hash == d.hash) return AddOutcome::kUnchanged;
   old = std::move(d);
+  names_stale_ = true;  // the names of the version replaced were counted
   return AddOutcome::kReplaced;
 }
 
@@ -219,6 +221,7 @@ Corpus Corpus::load(std::istream& in, const std::string& source, Keep keep) {
 
 Identities Corpus::identities() const {
   check_keeps(Keep::kGraph, "identities");
+  if (!names_stale_) return names_.finish();
   IdentityResolver resolver;
   for (const StoredDocument& d : docs_) resolver.add(d.facts);
   return resolver.finish();
@@ -242,6 +245,7 @@ Graph Corpus::graph(const Identities& ids) const {
 
 Graph Corpus::take_graph(const Identities& ids) {
   check_keeps(Keep::kGraph, "take_graph");
+  names_ = IdentityResolver();  // identities() is over: its memory serves the graph
   const CanonicalNames names(ids, *pool_);
   GraphBuilder builder(pool_);
   builder.reserve(node_bound(docs_));

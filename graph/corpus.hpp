@@ -114,6 +114,10 @@ class Corpus {
   std::shared_ptr<StringPool> pool_;  // the strings of every document's facts
   std::vector<StoredDocument> docs_;
   std::unordered_map<std::string_view, std::size_t> by_id_;  // views of interned ids
+  // The names of the documents, fed as they are added, so that identities() has only
+  // the decisions left; stale once a document was replaced (identities() starts over).
+  IdentityResolver names_;
+  bool names_stale_ = false;
 };
 
 }  // namespace quotegraph::graph

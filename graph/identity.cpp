@@ -11,7 +11,22 @@
 #include "graph/names.hpp"
 
 namespace quotegraph::graph {
+
+// A key: the folded words of a name; spellings with one key are one name.
+struct NameKey {
+  std::string text;                 // words joined by one space
+  std::vector<std::string> tokens;  // all words
+  std::vector<std::string> given;   // words before the surname
+  std::vector<bool> initial;        // per given word: written as an initial ("H." or "H")
+  bool name_like = false;           // written as a name: every word capitalised
+  std::string suffix;               // words after the surname: "jr", "iii"
+  std::string surname;
+  std::vector<const std::string*> spellings;  // the names written with this key
+};
+
 namespace {
+
+using Key = NameKey;
 
 bool is_handle(std::string_view s) { return !s.empty() && s.front() == '@'; }
 
@@ -21,19 +36,6 @@ bool is_honorific(std::string_view word) {
                                                                "dr", "prof", "sir", "dame"};
   return std::find(kHonorifics.begin(), kHonorifics.end(), word) != kHonorifics.end();
 }
-
-// A key: the folded words of a name; spellings with one key are one name.
-struct Key {
-  std::string text;                 // words joined by one space
-  std::vector<std::string> tokens;  // all words
-  std::vector<std::string> given;   // words before the surname
-  std::vector<bool> initial;        // per given word: written as an initial ("H." or "H")
-  bool name_like = false;           // written as a name: every word capitalised
-  std::string suffix;               // words after the surname: "jr", "iii"
-  std::string surname;
-  bool organization = false;
-  std::vector<std::string> spellings;  // the names written with this key
-};
 
 class UnionFind {
  public:
@@ -142,12 +144,18 @@ std::string Identities::resolve(std::string_view name) const {
   return it == canonical.end() ? std::string(name) : it->second;
 }
 
+IdentityResolver::IdentityResolver() = default;
+IdentityResolver::IdentityResolver(IdentityResolver&&) noexcept = default;
+IdentityResolver& IdentityResolver::operator=(IdentityResolver&&) noexcept = default;
+IdentityResolver::~IdentityResolver() = default;
+
 void IdentityResolver::see(std::string_view name, bool organization) {
   if (name.empty() || is_handle(name)) return;
   auto it = names_.find(name);
   if (it == names_.end()) {
     it = names_.emplace(std::string(name), NameInfo{}).first;
-    it->second.first_seen = names_.size() - 1;
+    it->second.key = key_of(it->first);
+    order_.push_back(&*it);
   }
   NameInfo& info = it->second;
   if (info.last_document != document_count_) {
@@ -155,6 +163,45 @@ void IdentityResolver::see(std::string_view name, bool organization) {
     ++info.documents;
   }
   info.organization = info.organization || organization;
+}
+
+// The key of a name seen for the first time, made when no spelling before had it.
+std::size_t IdentityResolver::key_of(const std::string& name) {
+  std::vector<std::string> tokens = name_tokens(name);
+  std::string text;
+  for (const auto& t : tokens) text += (text.empty() ? "" : " ") + t;
+  auto [it, inserted] = key_index_.try_emplace(text, keys_.size());
+  if (inserted) {
+    Key k;
+    k.text = text;
+    k.surname = surname(tokens);
+    // Initials are told from the spelling: "H." or "H", not the article "a".
+    std::vector<std::string> raw;
+    for (std::size_t at = 0; at < name.size();) {
+      std::size_t end = name.find(' ', at);
+      if (end == std::string::npos) end = name.size();
+      if (end > at) raw.push_back(name.substr(at, end - at));
+      at = end + 1;
+    }
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i] == k.surname) break;
+      if (is_honorific(tokens[i])) continue;
+      const bool initial = tokens[i].size() == 1 && raw.size() == tokens.size() &&
+                           raw[i].front() >= 'A' && raw[i].front() <= 'Z';
+      k.given.push_back(tokens[i]);
+      k.initial.push_back(initial);
+    }
+    k.name_like = written_as_name(name);
+    bool after = false;
+    for (const auto& t : tokens) {
+      if (after) k.suffix += t;
+      after = after || t == k.surname;
+    }
+    k.tokens = std::move(tokens);
+    keys_.push_back(std::move(k));
+  }
+  keys_[it->second].spellings.push_back(&name);
+  return it->second;
 }
 
 void IdentityResolver::add(const Extraction& ex) {
@@ -190,61 +237,19 @@ void IdentityResolver::add(const DocFacts& ex) {
 }
 
 Identities IdentityResolver::finish() const {
-  // Names in first-seen order, so every tie below is broken the same way each run.
-  std::vector<const std::pair<const std::string, NameInfo>*> order;
-  for (const auto& entry : names_) order.push_back(&entry);
-  std::sort(order.begin(), order.end(),
-            [](auto* a, auto* b) { return a->second.first_seen < b->second.first_seen; });
-
-  std::vector<Key> keys;
-  // Looked up only, never walked: hashed.
-  StringMap<std::size_t> key_index;
-  StringMap<std::size_t> key_of_name;
-  for (const auto* entry : order) {
-    std::vector<std::string> tokens = name_tokens(entry->first);
-    std::string text;
-    for (const auto& t : tokens) text += (text.empty() ? "" : " ") + t;
-    auto [it, inserted] = key_index.try_emplace(text, keys.size());
-    if (inserted) {
-      Key k;
-      k.text = text;
-      k.surname = surname(tokens);
-      // Initials are told from the spelling: "H." or "H", not the article "a".
-      std::vector<std::string> raw;
-      for (std::size_t at = 0; at < entry->first.size();) {
-        std::size_t end = entry->first.find(' ', at);
-        if (end == std::string::npos) end = entry->first.size();
-        if (end > at) raw.push_back(entry->first.substr(at, end - at));
-        at = end + 1;
-      }
-      for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (tokens[i] == k.surname) break;
-        if (is_honorific(tokens[i])) continue;
-        const bool initial = tokens[i].size() == 1 && raw.size() == tokens.size() &&
-                             raw[i].front() >= 'A' && raw[i].front() <= 'Z';
-        k.given.push_back(tokens[i]);
-        k.initial.push_back(initial);
-      }
-      k.name_like = written_as_name(entry->first);
-      bool after = false;
-      for (const auto& t : tokens) {
-        if (after) k.suffix += t;
-        after = after || t == k.surname;
-      }
-      k.tokens = std::move(tokens);
-      keys.push_back(std::move(k));
-    }
-    Key& k = keys[it->second];
-    k.organization = k.organization || entry->second.organization;
-    k.spellings.push_back(entry->first);
-    key_of_name.emplace(entry->first, it->second);
+  const std::vector<Key>& keys = keys_;
+  // A key is an organisation's when any of its spellings was written as one.
+  std::vector<char> organization(keys.size(), 0);
+  for (const auto* entry : order_) {
+    if (entry->second.organization) organization[entry->second.key] = 1;
   }
 
   UnionFind groups(keys.size());
   std::vector<std::string> reason(keys.size());
   std::vector<Merge> kept_apart;
-  auto is_full_person = [](const Key& k) {
-    return !k.organization && k.name_like && k.tokens.size() >= 2;
+  auto is_full_person = [&](std::size_t i) {
+    const Key& k = keys[i];
+    return organization[i] == 0 && k.name_like && k.tokens.size() >= 2;
   };
   // Full names already in each group: a union must not put two that conflict together.
   std::vector<std::vector<std::size_t>> members(keys.size());
@@ -252,7 +257,7 @@ Identities IdentityResolver::finish() const {
   auto can_join = [&](std::size_t a, std::size_t b) {
     for (std::size_t x : members[groups.find(a)]) {
       for (std::size_t y : members[groups.find(b)]) {
-        if (is_full_person(keys[x]) && is_full_person(keys[y]) && !given_fit(keys[x], keys[y])) {
+        if (is_full_person(x) && is_full_person(y) && !given_fit(keys[x], keys[y])) {
           return false;
         }
       }
@@ -272,12 +277,12 @@ Identities IdentityResolver::finish() const {
 
   StringMap<std::vector<std::size_t>> by_surname;  // full person names; looked up only
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (is_full_person(keys[i])) by_surname[keys[i].surname].push_back(i);
+    if (is_full_person(i)) by_surname[keys[i].surname].push_back(i);
   }
 
   // Fuller forms: a name joins the fuller names that fit it, when they all fit each other.
   for (std::size_t a = 0; a < keys.size(); ++a) {
-    if (!is_full_person(keys[a])) continue;
+    if (!is_full_person(a)) continue;
     std::vector<std::size_t> fits;
     for (std::size_t b : by_surname[keys[a].surname]) {
       if (b != a && fuller(keys[b], keys[a]) && given_fit(keys[a], keys[b])) {
@@ -293,9 +298,9 @@ Identities IdentityResolver::finish() const {
     }
     if (!consistent) {
       std::vector<std::string> names;
-      for (std::size_t b : fits) names.push_back(keys[b].spellings.front());
-      for (const std::string& s : keys[a].spellings) {
-        kept_apart.push_back({s, "", "first names fit several people: " + join_names(names), 0});
+      for (std::size_t b : fits) names.push_back(*keys[b].spellings.front());
+      for (const std::string* s : keys[a].spellings) {
+        kept_apart.push_back({*s, "", "first names fit several people: " + join_names(names), 0});
       }
       continue;
     }
@@ -303,13 +308,13 @@ Identities IdentityResolver::finish() const {
     if (!consistent) continue;
     for (std::size_t b : fits) join(a, b);
     reason[a] =
-        "same surname and compatible first names as " + keys[fits.front()].spellings.front();
+        "same surname and compatible first names as " + *keys[fits.front()].spellings.front();
   }
 
   // A surname alone joins the only person who has it.
   for (std::size_t a = 0; a < keys.size(); ++a) {
     const Key& k = keys[a];
-    if (k.organization || !k.name_like || k.tokens.size() != 1) continue;
+    if (organization[a] != 0 || !k.name_like || k.tokens.size() != 1) continue;
     auto it = by_surname.find(k.text);
     if (it == by_surname.end()) continue;
     std::vector<std::size_t> roots;
@@ -318,47 +323,44 @@ Identities IdentityResolver::finish() const {
       const std::size_t root = groups.find(b);
       if (std::find(roots.begin(), roots.end(), root) == roots.end()) {
         roots.push_back(root);
-        names.push_back(keys[b].spellings.front());
+        names.push_back(*keys[b].spellings.front());
       }
     }
     if (roots.size() == 1) {
       join(a, roots.front());
       reason[a] = "surname alone; the only full name with it is ";  // name appended below
     } else {
-      for (const std::string& s : k.spellings) {
+      for (const std::string* s : k.spellings) {
         kept_apart.push_back(
-            {s, "", "surname alone; several people have it: " + join_names(names), 0});
+            {*s, "", "surname alone; several people have it: " + join_names(names), 0});
       }
     }
   }
 
   // The canonical spelling of a group: a full name before a single word, then the one
   // used in most documents, then the longer, then the first seen.
-  std::unordered_map<std::size_t, std::string> canonical_of_root;  // looked up only
-  for (const auto* entry : order) {
-    const std::size_t root = groups.find(key_of_name.at(entry->first));
-    auto [it, inserted] = canonical_of_root.try_emplace(root, entry->first);
-    if (inserted) continue;
-    const std::string& best = it->second;
-    const NameInfo& bi = names_.find(best)->second;
-    const NameInfo& ci = entry->second;
-    const Key& bk = keys[key_of_name.at(best)];
-    const Key& ck = keys[key_of_name.at(entry->first)];
-    const auto rank = [](const Key& k, const NameInfo& info, std::size_t length) {
-      return std::make_tuple(k.tokens.size() >= 2 && !k.given.empty(), info.documents, length);
-    };
-    if (rank(ck, ci, entry->first.size()) > rank(bk, bi, best.size())) it->second = entry->first;
+  using Entry = Names::value_type;
+  std::unordered_map<std::size_t, const Entry*> canonical_of_root;  // looked up only
+  const auto rank = [&](const Entry& e) {
+    const Key& k = keys[e.second.key];
+    return std::make_tuple(k.tokens.size() >= 2 && !k.given.empty(), e.second.documents,
+                           e.first.size());
+  };
+  for (const Entry* entry : order_) {
+    auto [it, inserted] = canonical_of_root.try_emplace(groups.find(entry->second.key), entry);
+    if (!inserted && rank(*entry) > rank(*it->second)) it->second = entry;
   }
 
   Identities ids;
-  for (const auto* entry : order) {
+  for (const Entry* entry : order_) {
     const std::string& name = entry->first;
-    const std::size_t key = key_of_name.at(name);
-    const std::string& into = canonical_of_root.at(groups.find(key));
-    if (into == name) continue;
+    const std::size_t key = entry->second.key;
+    const Entry& best = *canonical_of_root.at(groups.find(key));
+    const std::string& into = best.first;
+    if (&best == entry) continue;
     ids.canonical.emplace(name, into);
     std::string why;
-    if (key_of_name.at(into) == key) {
+    if (best.second.key == key) {
       why = "same name but for case or accents";
     } else if (reason[key].ends_with("is ")) {
       why = reason[key] + into;

@@ -50,10 +50,22 @@ struct Identities {
   [[nodiscard]] std::string resolve(std::string_view name) const;
 };
 
+/// The folded words of a name and what they say (defined in identity.cpp).
+struct NameKey;
+
 /// Collects the names of every document, then decides. Deterministic: the same
-/// extractions in the same order give the same Identities.
+/// extractions in the same order give the same Identities. Each name is split into its
+/// words when first seen, so that a resolver fed while documents arrive leaves finish()
+/// only the decisions. Movable, not copyable.
 class IdentityResolver {
  public:
+  IdentityResolver();
+  IdentityResolver(IdentityResolver&&) noexcept;
+  IdentityResolver& operator=(IdentityResolver&&) noexcept;
+  IdentityResolver(const IdentityResolver&) = delete;
+  IdentityResolver& operator=(const IdentityResolver&) = delete;
+  ~IdentityResolver();
+
   void add(const Extraction& ex);
   /// The same names, from a document's facts.
   void add(const DocFacts& ex);
@@ -61,15 +73,19 @@ class IdentityResolver {
 
  private:
   struct NameInfo {
-    std::size_t first_seen = 0;
     std::size_t documents = 0;
     std::size_t last_document = static_cast<std::size_t>(-1);
+    std::size_t key = 0;  // in keys_
     bool organization = false;
   };
+  using Names = std::unordered_map<std::string, NameInfo, StringHash, std::equal_to<>>;
   void see(std::string_view name, bool organization);
+  std::size_t key_of(const std::string& name);
 
-  // Looked up for every name of every document: hashed (finish() orders by first_seen).
-  std::unordered_map<std::string, NameInfo, StringHash, std::equal_to<>> names_;
+  Names names_;  // looked up for every name of every document: hashed
+  std::vector<const Names::value_type*> order_;  // first seen first (nodes stay put)
+  std::vector<NameKey> keys_;
+  StringMap<std::size_t> key_index_;  // NameKey::text -> its index in keys_
   std::size_t document_count_ = 0;
 };
 

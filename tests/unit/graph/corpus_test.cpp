@@ -62,6 +62,35 @@ TEST(Corpus, SameDocumentIsSkippedChangedOneReplacedInPlace) {
   EXPECT_EQ(c.documents()[0].facts.statements.size(), seed.statements.size() - 1);
 }
 
+Extraction speakers(std::string doc, const std::vector<std::string>& names) {
+  Extraction ex;
+  ex.doc = std::move(doc);
+  for (const std::string& name : names) ex.statements.push_back(testing::statement("x", name));
+  return ex;
+}
+
+// The corpus works out names as documents arrive; a replaced document's names must not
+// count any more: the identities are those of a corpus of the documents as they are now.
+TEST(Corpus, IdentitiesAreThoseOfTheDocumentsAsTheyAreNow) {
+  const Extraction first = speakers("a", {"Jane Roe", "Roe"});
+  const Extraction second = speakers("b", {"Roe"});
+  const Extraction replaced = speakers("a", {"Jane Roe", "John Roe"});
+  for (Keep keep : {Keep::kGraph, Keep::kBoth}) {
+    Corpus c(keep);
+    c.add(text_of(first, "v1"), first);
+    c.add(text_of(second, "b"), second);
+    EXPECT_EQ(c.identities().resolve("Roe"), "Jane Roe");
+    ASSERT_EQ(c.add(text_of(replaced, "v2"), replaced), AddOutcome::kReplaced);
+    Corpus fresh(keep);
+    fresh.add(text_of(replaced, "v2"), replaced);
+    fresh.add(text_of(second, "b"), second);
+    const Identities now = c.identities();
+    EXPECT_EQ(now.resolve("Roe"), "Roe");  // two Roes now: kept apart
+    EXPECT_EQ(now.canonical, fresh.identities().canonical);
+    EXPECT_EQ(now.merges, fresh.identities().merges);
+  }
+}
+
 // A corpus only turned into a graph hashes with quick_hash: it must still tell every
 // changed text from the same one, a byte changed anywhere (in the eight-byte blocks and
 // in the tail), and a corpus read from a file goes on with the file's content_hash.
