@@ -38,10 +38,10 @@ std::pair<std::string, int> create_temporary(const std::filesystem::path& target
   throw Error("cannot write " + target.string() + ": no free temporary name");
 }
 
-// A stream buffer on a file descriptor that asks the kernel to start writing each few
-// megabytes back to disk as soon as they are written (sync_file_range), so that the
-// fsync before the rename finds most of a large file already on its way, instead of
-// starting all of it at the end. It writes the descriptor it was opened on: reopening
+// A stream buffer on a file descriptor that asks the kernel to start writing each
+// megabyte back to disk as soon as it is written (sync_file_range), so that the fsync
+// before the rename finds most of the file already on its way, instead of starting all
+// of it at the end (11 MB of GraphML: fsync 6 ms with 8 MB steps, 2 ms with 1 MB). It writes the descriptor it was opened on: reopening
 // the file with O_TRUNC would make ext4 flush the whole file on close.
 class FileBuffer : public std::streambuf {
  public:
@@ -75,7 +75,7 @@ class FileBuffer : public std::streambuf {
 
  private:
   static constexpr std::size_t kBufferBytes = std::size_t{64} << 10;
-  static constexpr off_t kWritebackBytes = off_t{8} << 20;
+  static constexpr off_t kWritebackBytes = off_t{1} << 20;
 
   bool drain() {
     const auto n = static_cast<std::size_t>(pptr() - pbase());
