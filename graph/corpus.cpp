@@ -1,7 +1,7 @@
 #include "graph/corpus.hpp"
 
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <unordered_set>

@@ -41,8 +41,9 @@ std::pair<std::string, int> create_temporary(const std::filesystem::path& target
 // A stream buffer on a file descriptor that asks the kernel to start writing each
 // megabyte back to disk as soon as it is written (sync_file_range), so that the fsync
 // before the rename finds most of the file already on its way, instead of starting all
-// of it at the end (11 MB of GraphML: fsync 6 ms with 8 MB steps, 2 ms with 1 MB). It writes the descriptor it was opened on: reopening
-// the file with O_TRUNC would make ext4 flush the whole file on close.
+// of it at the end (11 MB of GraphML: fsync 6 ms with 8 MB steps, 2 ms with 1 MB). It
+// writes the descriptor the temporary was created with: reopening the file with O_TRUNC
+// would make ext4 flush the whole file on close.
 class FileBuffer : public std::streambuf {
  public:
   explicit FileBuffer(int fd)
