@@ -40,9 +40,11 @@ void append_unique(std::vector<Str>& to, StrList from) {
   }
 }
 
-std::optional<Vertex> lookup(const std::unordered_map<std::string_view, Vertex>& map,
-                             std::string_view key) {
-  auto it = map.find(key);
+// The key of an interned string in the builder's maps: its address (nullptr for "").
+const char* address(Str s) { return s.empty() ? nullptr : s.data(); }
+
+std::optional<Vertex> lookup(const std::unordered_map<const char*, Vertex>& map, Str key) {
+  auto it = map.find(address(key));
   if (it == map.end()) return std::nullopt;
   return it->second;
 }
@@ -100,18 +102,24 @@ Vertex GraphBuilder::person(Str name, NodeKind kind) {
   props.kind = kind;
   props.label = name;
   Vertex v = boost::add_vertex(props, g_);
-  people_.emplace(name.view(), v);
+  people_.emplace(address(name), v);
   return v;
 }
 
 Vertex GraphBuilder::handle(Str spelling) {
-  const std::string key = handle_key(spelling);
-  if (auto found = lookup(handles_, key)) return *found;
-  NodeProps props;
-  props.kind = NodeKind::kHandle;
-  props.label = spelling.view().starts_with('@') ? spelling : pool_->intern("@" + spelling.str());
-  Vertex v = boost::add_vertex(props, g_);
-  handles_.emplace(pool_->intern(key).view(), v);
+  if (auto found = lookup(spellings_, spelling)) return *found;
+  const Str key = pool_->intern(handle_key(spelling));
+  Vertex v = 0;
+  if (auto found = lookup(handles_, key)) {
+    v = *found;
+  } else {
+    NodeProps props;
+    props.kind = NodeKind::kHandle;
+    props.label = spelling.view().starts_with('@') ? spelling : pool_->intern("@" + spelling.str());
+    v = boost::add_vertex(props, g_);
+    handles_.emplace(address(key), v);
+  }
+  spellings_.emplace(address(spelling), v);
   return v;
 }
 
@@ -136,7 +144,7 @@ Vertex GraphBuilder::document(const DocFacts& ex) {
   props.url = ex.url;
   props.publisher = ex.publisher;
   Vertex v = boost::add_vertex(props, g_);
-  documents_.emplace(ex.doc.view(), v);
+  documents_.emplace(address(ex.doc), v);
   return v;
 }
 
@@ -277,6 +285,7 @@ Graph GraphBuilder::release() {
   g_[boost::graph_bundle].strings = pool_;
   people_.clear();
   handles_.clear();
+  spellings_.clear();
   documents_.clear();
   lists_.clear();
   repeated_.clear();
@@ -285,15 +294,15 @@ Graph GraphBuilder::release() {
 }
 
 std::optional<Vertex> GraphBuilder::find_person(std::string_view name) const {
-  return lookup(people_, name);
+  return lookup(people_, pool_->find(name));
 }
 
 std::optional<Vertex> GraphBuilder::find_handle(std::string_view handle) const {
-  return lookup(handles_, handle_key(handle));
+  return lookup(handles_, pool_->find(handle_key(handle)));
 }
 
 std::optional<Vertex> GraphBuilder::find_document(std::string_view id) const {
-  return lookup(documents_, id);
+  return lookup(documents_, pool_->find(id));
 }
 
 InEdges::InEdges(const Graph& g, Relation relation) : start_(boost::num_vertices(g) + 1, 0) {

@@ -170,10 +170,13 @@ class GraphBuilder {
 
   std::shared_ptr<StringPool> pool_;
   Graph g_;
-  std::unordered_map<std::string_view, Vertex> people_;     // canonical name
-  std::unordered_map<std::string_view, Vertex> handles_;    // lower-cased handle
-  std::unordered_map<std::string_view, Vertex> documents_;  // document id
-  std::unordered_map<Vertex, PartyLists> lists_;            // per party
+  // Keyed by the address of an interned string: one per content in the pool, so that a
+  // look-up hashes a pointer, not the text.
+  std::unordered_map<const char*, Vertex> people_;     // canonical name
+  std::unordered_map<const char*, Vertex> handles_;    // lower-cased handle
+  std::unordered_map<const char*, Vertex> spellings_;  // handle as written -> its node
+  std::unordered_map<const char*, Vertex> documents_;  // document id
+  std::unordered_map<Vertex, PartyLists> lists_;       // per party
   // has_handle and replied_to edges, the only ones met again: party nodes have many
   // edges, so scanning them would make a large corpus quadratic.
   std::unordered_map<LinkKey, EdgeProps*, LinkHash> repeated_;
