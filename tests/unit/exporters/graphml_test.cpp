@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "../graph/sample_extractions.hpp"
 
@@ -138,6 +140,39 @@ TEST(WriteGraphml, ManyThreadsWriteTheBytesOfOne) {
   EXPECT_NE(xml.find("<edge id=\"e" + std::to_string(edges) + "\""), std::string::npos);
   EXPECT_EQ(xml.find("<edge id=\"e" + std::to_string(edges + 1) + "\""), std::string::npos);
   EXPECT_EQ(count(xml, "<node id=\""), boost::num_vertices(b.graph()));
+}
+
+// Edges are cut into chunks by count, so a chunk may start among the out-edges of a
+// speaker of thousands of statements: every edge is still written once, in order.
+TEST(WriteGraphml, EdgesOfOneBusyNodeAcrossChunks) {
+  Extraction ex;
+  ex.doc = "busy";
+  for (int i = 0; i < 5000; ++i) {
+    ex.statements.push_back(testing::statement("line " + std::to_string(i), "Ann Busy"));
+  }
+  graph::GraphBuilder b;
+  b.add(ex);
+  const graph::Graph& g = b.graph();
+  const std::vector<std::string> ids = graph::node_ids(g);
+  std::string expected;  // every edge's id, source and target, in vertex and out-edge order
+  std::size_t number = 0;
+  for (auto [v, v_end] = boost::vertices(g); v != v_end; ++v) {
+    for (auto [e, e_end] = boost::out_edges(*v, g); e != e_end; ++e) {
+      expected += "<edge id=\"e" + std::to_string(++number) + "\" source=\"" + ids[*v] +
+                  "\" target=\"" + ids[boost::target(*e, g)] + "\">\n";
+    }
+  }
+  ASSERT_GT(number, 3U * 2048U);
+  for (unsigned threads : {1U, 3U}) {
+    std::ostringstream out;
+    write_graphml(g, out, threads);
+    std::string got;
+    std::istringstream lines(out.str());
+    for (std::string line; std::getline(lines, line);) {
+      if (line.starts_with("    <edge ")) got += line.substr(4) + "\n";
+    }
+    EXPECT_EQ(got, expected) << threads << " threads";
+  }
 }
 
 TEST(WriteGraphml, EmptyGraphIsStillAGraph) {
