@@ -50,7 +50,7 @@ void write_graph(const graph::Graph& g, Format format, std::ostream& out, unsign
       write_dot(g, out);
       return;
     case Format::kJson:
-      write_json(g, out);
+      write_json(g, out, threads);
       return;
   }
 }

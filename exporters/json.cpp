@@ -1,83 +1,301 @@
 #include "exporters/json.hpp"
 
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "exporters/in_order.hpp"
 #include "exporters/text.hpp"
 
 namespace quotegraph::exporters {
 namespace {
 
 using graph::NodeKind;
-using Json = nlohmann::ordered_json;
 
-void set_if(Json& j, const char* key, graph::Str value) {
-  if (!value.empty()) j[key] = value.str();
+// Nodes, or links, per chunk formatted on several threads and written in order.
+constexpr std::size_t kNodesPerChunk = 512;
+constexpr std::size_t kLinksPerChunk = 2048;
+
+// The length of the UTF-8 sequence at s[i] when it is one nlohmann's decoder accepts
+// (no overlong forms, surrogates or code points past U+10FFFF), else 0.
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0U;
+  };
+  const auto tail = [&](std::size_t k) { return b(k) >= 0x80 && b(k) <= 0xBF; };
+  const unsigned lead = b(0);
+  if (lead >= 0xC2 && lead <= 0xDF) return tail(1) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    const unsigned low = lead == 0xE0 ? 0xA0 : 0x80;
+    const unsigned high = lead == 0xED ? 0x9F : 0xBF;
+    return b(1) >= low && b(1) <= high && tail(2) ? 3 : 0;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    const unsigned low = lead == 0xF0 ? 0x90 : 0x80;
+    const unsigned high = lead == 0xF4 ? 0x8F : 0xBF;
+    return b(1) >= low && b(1) <= high && tail(2) && tail(3) ? 4 : 0;
+  }
+  return 0;
 }
 
-Json node_json(const std::string& id, const graph::NodeProps& n) {
-  Json j;
-  j["id"] = id;
-  j["kind"] = graph::to_string(n.kind);
-  j["label"] = display_label(n);
+// Writes JSON text into an OutBuffer exactly as nlohmann's dump(2, ' ', false, replace)
+// lays out the document write_json() once built as an ordered_json tree.
+class Writer {
+ public:
+  explicit Writer(OutBuffer& buffer) : buffer_(buffer) {}
+
+  void raw(std::string_view s) { buffer_.append(s); }
+
+  // A JSON string: escaped as nlohmann escapes valid UTF-8; a string with invalid UTF-8
+  // goes to nlohmann itself, whose replacement of bad bytes by U+FFFD this does not copy.
+  void string(std::string_view s) {
+    char* p = buffer_.make_room(s.size() * 6 + 2);
+    char* const start = p;
+    *p++ = '"';
+    for (std::size_t i = 0; i < s.size();) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x80) {
+        const std::size_t n = utf8_length(s, i);
+        if (n == 0) {
+          buffer_.commit(start);
+          return raw(nlohmann::json(std::string(s))
+                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        }
+        for (std::size_t k = 0; k < n; ++k) *p++ = s[i + k];
+        i += n;
+        continue;
+      }
+      ++i;
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        *p++ = static_cast<char>(c);
+        continue;
+      }
+      *p++ = '\\';
+      switch (c) {
+        case '"':
+        case '\\':
+          *p++ = static_cast<char>(c);
+          break;
+        case 0x08:
+          *p++ = 'b';
+          break;
+        case 0x09:
+          *p++ = 't';
+          break;
+        case 0x0A:
+          *p++ = 'n';
+          break;
+        case 0x0C:
+          *p++ = 'f';
+          break;
+        case 0x0D:
+          *p++ = 'r';
+          break;
+        default: {
+          static constexpr char kHex[] = "0123456789abcdef";
+          *p++ = 'u';
+          *p++ = '0';
+          *p++ = '0';
+          *p++ = kHex[c >> 4];
+          *p++ = kHex[c & 0xF];
+        }
+      }
+    }
+    *p++ = '"';
+    buffer_.commit(p);
+  }
+
+  template <typename Int>
+  void integer(Int n) {
+    char* p = buffer_.make_room(24);
+    buffer_.commit(std::to_chars(p, p + 24, n).ptr);
+  }
+
+  // nlohmann's float format: its own shortest round trip, "1.0" for whole numbers, null
+  // for NaN and infinities.
+  void real(double x) {
+    if (!std::isfinite(x)) return raw("null");
+    char* p = buffer_.make_room(64);
+    buffer_.commit(nlohmann::detail::to_chars(p, p + 64, x));
+  }
+
+  // `"key": ` at the indent of an object's members; the first member opens the object.
+  void key(std::string_view name, bool& first, std::string_view indent) {
+    raw(first ? "{\n" : ",\n");
+    first = false;
+    raw(indent);
+    raw("\"");
+    raw(name);
+    raw("\": ");
+  }
+
+ private:
+  OutBuffer& buffer_;
+};
+
+constexpr std::array<char, 5> kPrefix{'p', 'o', 'h', 's', 'd'};
+
+void write_id(Writer& w, NodeKind kind, std::uint32_t number) {
+  char id[16];
+  id[0] = kPrefix[static_cast<std::size_t>(kind)];
+  const char* end = std::to_chars(id + 1, id + sizeof id, number).ptr;
+  w.string(std::string_view(id, static_cast<std::size_t>(end - id)));
+}
+
+constexpr std::string_view kMember = "      ";  // members of a node or link
+
+void field(Writer& w, bool& first, std::string_view name, graph::Str value) {
+  w.key(name, first, kMember);
+  w.string(value);
+}
+
+void field_if(Writer& w, bool& first, std::string_view name, graph::Str value) {
+  if (!value.empty()) field(w, first, name, value);
+}
+
+void list_if(Writer& w, bool& first, std::string_view name, graph::StrList items) {
+  if (items.empty()) return;
+  w.key(name, first, kMember);
+  w.raw("[");
+  bool first_item = true;
+  for (graph::Str item : items) {
+    w.raw(first_item ? "\n        " : ",\n        ");
+    first_item = false;
+    w.string(item);
+  }
+  w.raw("\n      ]");
+}
+
+void write_node(Writer& w, const graph::NodeProps& n, std::uint32_t number) {
+  bool first = true;
+  w.key("id", first, kMember);
+  write_id(w, n.kind, number);
+  w.key("kind", first, kMember);
+  w.string(graph::to_string(n.kind));
+  w.key("label", first, kMember);
+  std::string_view head;
+  bool ellipsis = false;
+  if (display_label_view(n, head, ellipsis) && !ellipsis) {
+    w.string(head);
+  } else {
+    w.string(display_label(n));
+  }
   switch (n.kind) {
     case NodeKind::kPerson:
     case NodeKind::kOrganization:
-      if (!n.aliases.empty()) j["aliases"] = n.aliases.strings();
-      if (!n.roles.empty()) j["roles"] = n.roles.strings();
+      list_if(w, first, "aliases", n.aliases);
+      list_if(w, first, "roles", n.roles);
       break;
     case NodeKind::kHandle:
       break;
     case NodeKind::kStatement:
-      j["text"] = n.text.str();
-      set_if(j, "cue", n.cue);
-      set_if(j, "speaker", n.speaker);
-      set_if(j, "document", n.document);
-      set_if(j, "date", n.date);
-      j["confidence"] = n.confidence;
+      field(w, first, "text", n.text);
+      field_if(w, first, "cue", n.cue);
+      field_if(w, first, "speaker", n.speaker);
+      field_if(w, first, "document", n.document);
+      field_if(w, first, "date", n.date);
+      w.key("confidence", first, kMember);
+      w.real(n.confidence);
       break;
     case NodeKind::kDocument:
-      set_if(j, "document", n.document);
-      set_if(j, "title", n.title);
-      set_if(j, "date", n.date);
-      set_if(j, "url", n.url);
-      set_if(j, "publisher", n.publisher);
+      field_if(w, first, "document", n.document);
+      field_if(w, first, "title", n.title);
+      field_if(w, first, "date", n.date);
+      field_if(w, first, "url", n.url);
+      field_if(w, first, "publisher", n.publisher);
       break;
   }
-  return j;
+  w.raw("\n    }");
 }
 
 }  // namespace
 
-void write_json(const graph::Graph& g, std::ostream& out) {
-  Json doc;
-  doc["directed"] = true;
-  // A statement may both mention and address the same person: two edges, one pair.
-  doc["multigraph"] = true;
-  doc["graph"] = Json::object();
-  doc["nodes"] = Json::array();
-  doc["links"] = Json::array();
-
-  const std::vector<std::string> ids = graph::node_ids(g);
-  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
-    doc["nodes"].push_back(node_json(ids[*it], g[*it]));
-  }
-  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
-    for (auto [e, e_end] = boost::out_edges(*it, g); e != e_end; ++e) {
-      Json link;
-      link["source"] = ids[boost::source(*e, g)];
-      link["target"] = ids[boost::target(*e, g)];
-      link["relation"] = graph::to_string(g[*e].relation);
-      link["weight"] = g[*e].weight;
-      if (!g[*e].first_date.empty()) {
-        link["first_date"] = g[*e].first_date.str();
-        link["last_date"] = g[*e].last_date.str();
-      }
-      doc["links"].push_back(std::move(link));
+void write_json(const graph::Graph& g, std::ostream& out, unsigned threads) {
+  // Per vertex, its number among the nodes of its kind (graph::node_ids() numbering);
+  // per chunk of links, the vertex and the out-edge it starts at.
+  const std::size_t n = boost::num_vertices(g);
+  const std::size_t links = boost::num_edges(g);
+  const std::size_t node_chunks = (n + kNodesPerChunk - 1) / kNodesPerChunk;
+  const std::size_t link_chunks = (links + kLinksPerChunk - 1) / kLinksPerChunk;
+  if (node_chunks + link_chunks <= 2) threads = 1;  // small: written before a thread starts
+  std::array<std::uint32_t, 5> counters{};
+  std::vector<std::uint32_t> numbers(n);
+  struct LinkStart {
+    std::size_t vertex;
+    std::size_t offset;  // among its out-edges
+  };
+  std::vector<LinkStart> link_start;
+  link_start.reserve(link_chunks);
+  std::size_t seen = 0;  // out-edges of the vertices before
+  for (std::size_t v = 0; v < n; ++v) {
+    numbers[v] = ++counters[static_cast<std::size_t>(g[v].kind)];
+    const std::size_t degree = boost::out_degree(v, g);
+    for (std::size_t next = link_start.size() * kLinksPerChunk; next < seen + degree;
+         next += kLinksPerChunk) {
+      link_start.push_back({v, next - seen});
     }
+    seen += degree;
   }
-  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+
+  // A statement may both mention and address the same person: two edges, one pair.
+  static constexpr std::string_view kHead =
+      "{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": {},\n  \"nodes\": [";
+  out.write(kHead.data(), static_cast<std::streamsize>(kHead.size()));
+  // Chunks [0, node_chunks) hold the nodes, then one chunk closes the nodes and opens the
+  // links, then the links.
+  write_in_order(
+      out, node_chunks + 1 + link_chunks, threads, [&](std::size_t chunk, OutBuffer& buffer) {
+        Writer w(buffer);
+        if (chunk < node_chunks) {
+          const std::size_t end = std::min(n, (chunk + 1) * kNodesPerChunk);
+          for (std::size_t v = chunk * kNodesPerChunk; v < end; ++v) {
+            w.raw(v == 0 ? "\n    " : ",\n    ");
+            write_node(w, g[v], numbers[v]);
+          }
+          return;
+        }
+        if (chunk == node_chunks) {
+          w.raw(n == 0 ? "],\n  \"links\": [" : "\n  ],\n  \"links\": [");
+          return;
+        }
+        const std::size_t c = chunk - node_chunks - 1;
+        std::size_t number = c * kLinksPerChunk;
+        const std::size_t last = std::min(links, number + kLinksPerChunk);
+        std::size_t offset = link_start[c].offset;
+        for (std::size_t v = link_start[c].vertex; number < last; ++v, offset = 0) {
+          auto [e, e_end] = boost::out_edges(v, g);
+          for (e += static_cast<std::ptrdiff_t>(offset); e != e_end && number < last; ++e) {
+            const graph::Vertex to = boost::target(*e, g);
+            const graph::EdgeProps& props = g[*e];
+            w.raw(number++ == 0 ? "\n    " : ",\n    ");
+            bool first = true;
+            w.key("source", first, kMember);
+            write_id(w, g[v].kind, numbers[v]);
+            w.key("target", first, kMember);
+            write_id(w, g[to].kind, numbers[to]);
+            w.key("relation", first, kMember);
+            w.string(graph::to_string(props.relation));
+            w.key("weight", first, kMember);
+            w.integer(props.weight);
+            if (!props.first_date.empty()) {
+              field(w, first, "first_date", props.first_date);
+              field(w, first, "last_date", props.last_date);
+            }
+            w.raw("\n    }");
+          }
+        }
+      });
+  static constexpr std::string_view kTail = "\n  ]\n}\n";
+  if (links == 0) {
+    out.write("]\n}\n", 4);
+  } else {
+    out.write(kTail.data(), static_cast<std::streamsize>(kTail.size()));
+  }
 }
 
 }  // namespace quotegraph::exporters

@@ -15,7 +15,9 @@ namespace quotegraph::exporters {
 /// nodes carry "id" (graph::node_ids), "kind", "label" and the fields of their kind
 /// that are set; links carry "source", "target", "relation" and "weight" (and
 /// "first_date", "last_date" when the edge is dated). Indented by
-/// two spaces, keys in a fixed order, invalid UTF-8 replaced by U+FFFD.
-void write_json(const graph::Graph& g, std::ostream& out);
+/// two spaces, keys in a fixed order, invalid UTF-8 replaced by U+FFFD: the bytes
+/// nlohmann::ordered_json::dump(2) gives for that document, written as it goes (no tree)
+/// and formatted on `threads` threads (write_in_order), the same for any number.
+void write_json(const graph::Graph& g, std::ostream& out, unsigned threads = 1);
 
 }  // namespace quotegraph::exporters

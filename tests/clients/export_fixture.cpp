@@ -76,9 +76,13 @@ int main(int argc, char** argv) {
   auto graphml = [](const graph::Graph& graph, std::ostream& out) {
     exporters::write_graphml(graph, out);
   };
-  const bool ok = write(dir + "/fixture.graphml", graphml, g) &&
-                  write(dir + "/fixture.dot", exporters::write_dot, g) &&
-                  write(dir + "/fixture.json", exporters::write_json, g) &&
-                  write(dir + "/fixture-people.graphml", graphml, graph::person_graph(g));
+  const bool ok =
+      write(dir + "/fixture.graphml", graphml, g) &&
+      write(dir + "/fixture.dot", exporters::write_dot, g) &&
+      write(
+          dir + "/fixture.json",
+          [](const graph::Graph& graph, std::ostream& out) { exporters::write_json(graph, out); },
+          g) &&
+      write(dir + "/fixture-people.graphml", graphml, graph::person_graph(g));
   return ok ? 0 : 1;
 }

@@ -42,7 +42,7 @@ TEST(WriteGraph, DispatchesToTheWriter) {
   const std::pair<Format, void (*)(const graph::Graph&, std::ostream&)> cases[] = {
       {Format::kGraphml, [](const graph::Graph& g, std::ostream& out) { write_graphml(g, out); }},
       {Format::kDot, write_dot},
-      {Format::kJson, write_json}};
+      {Format::kJson, [](const graph::Graph& g, std::ostream& out) { write_json(g, out); }}};
   for (const auto& [format, writer] : cases) {
     std::ostringstream via_format;
     std::ostringstream direct;
