@@ -1,8 +1,11 @@
 #include "exporters/dot.hpp"
 
+#include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "exporters/in_order.hpp"
 #include "exporters/text.hpp"
 
 namespace quotegraph::exporters {
@@ -58,13 +61,54 @@ std::string_view colour_of(Relation relation) {
   return "#000000";
 }
 
-void quoted(std::ostream& out, std::string_view s) { out << '"' << escape_dot(s) << '"'; }
+// Nodes, or edges, per chunk formatted on several threads and written in order.
+constexpr std::size_t kNodesPerChunk = 512;
+constexpr std::size_t kEdgesPerChunk = 2048;
 
-void attr(std::ostream& out, std::string_view name, std::string_view value, bool first = false) {
-  if (!first) out << ", ";
+void quoted(OutBuffer& out, std::string_view s) {
+  out.append("\"");
+  out.append(escape_dot(s));
+  out.append("\"");
+}
+
+void attr(OutBuffer& out, std::string_view name, std::string_view value, bool first = false) {
+  if (!first) out.append(", ");
   quoted(out, name);
-  out << '=';
+  out.append("=");
   quoted(out, value);
+}
+
+void write_node(OutBuffer& out, const std::string& id, const graph::NodeProps& node) {
+  const KindStyle style = style_of(node.kind);
+  out.append("  ");
+  quoted(out, id);
+  out.append(" [");
+  attr(out, "label", shorten(display_label(node), kLabelChars), true);
+  attr(out, "kind", graph::to_string(node.kind));
+  attr(out, "shape", style.shape);
+  attr(out, "fillcolor", style.fill);
+  if (node.kind == NodeKind::kStatement) {
+    attr(out, "tooltip", shorten(node.text, kTooltipChars));
+    if (!node.cue.empty()) attr(out, "cue", node.cue);
+    attr(out, "confidence", format_double(node.confidence));
+  }
+  out.append("];\n");
+}
+
+void write_edge(OutBuffer& out, const std::string& from, const std::string& to,
+                const graph::EdgeProps& edge) {
+  const std::string relation(graph::to_string(edge.relation));
+  out.append("  ");
+  quoted(out, from);
+  out.append(" -> ");
+  quoted(out, to);
+  out.append(" [");
+  attr(out, "label",
+       edge.weight > 1 ? relation + " \u00d7" + std::to_string(edge.weight) : relation, true);
+  attr(out, "relation", relation);
+  attr(out, "weight", std::to_string(edge.weight));
+  attr(out, "color", colour_of(edge.relation));
+  out.append("];\n");
 }
 
 }  // namespace
@@ -99,48 +143,56 @@ std::string escape_dot(std::string_view s) {
   return out;
 }
 
-void write_dot(const graph::Graph& g, std::ostream& out) {
-  out << "digraph \"quotegraph\" {\n"
-         "  graph [\"rankdir\"=\"LR\", \"charset\"=\"UTF-8\", \"fontname\"=\"Helvetica\"];\n"
-         "  node [\"fontname\"=\"Helvetica\", \"fontsize\"=\"10\", \"style\"=\"filled\"];\n"
-         "  edge [\"fontname\"=\"Helvetica\", \"fontsize\"=\"8\"];\n";
+void write_dot(const graph::Graph& g, std::ostream& out, unsigned threads) {
+  static constexpr std::string_view kHead =
+      "digraph \"quotegraph\" {\n"
+      "  graph [\"rankdir\"=\"LR\", \"charset\"=\"UTF-8\", \"fontname\"=\"Helvetica\"];\n"
+      "  node [\"fontname\"=\"Helvetica\", \"fontsize\"=\"10\", \"style\"=\"filled\"];\n"
+      "  edge [\"fontname\"=\"Helvetica\", \"fontsize\"=\"8\"];\n";
+  out.write(kHead.data(), static_cast<std::streamsize>(kHead.size()));
 
+  // Per chunk of edges, the vertex and the out-edge it starts at.
   const std::vector<std::string> ids = graph::node_ids(g);
-  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
-    const graph::NodeProps& node = g[*it];
-    const KindStyle style = style_of(node.kind);
-    out << "  ";
-    quoted(out, ids[*it]);
-    out << " [";
-    attr(out, "label", shorten(display_label(node), kLabelChars), true);
-    attr(out, "kind", graph::to_string(node.kind));
-    attr(out, "shape", style.shape);
-    attr(out, "fillcolor", style.fill);
-    if (node.kind == NodeKind::kStatement) {
-      attr(out, "tooltip", shorten(node.text, kTooltipChars));
-      if (!node.cue.empty()) attr(out, "cue", node.cue);
-      attr(out, "confidence", format_double(node.confidence));
+  const std::size_t n = boost::num_vertices(g);
+  const std::size_t edges = boost::num_edges(g);
+  const std::size_t node_chunks = (n + kNodesPerChunk - 1) / kNodesPerChunk;
+  const std::size_t edge_chunks = (edges + kEdgesPerChunk - 1) / kEdgesPerChunk;
+  if (node_chunks + edge_chunks <= 2) threads = 1;  // small: written before a thread starts
+  std::vector<std::pair<std::size_t, std::size_t>> edge_start;  // (vertex, offset)
+  edge_start.reserve(edge_chunks);
+  std::size_t seen = 0;  // out-edges of the vertices before
+  for (std::size_t v = 0; v < n; ++v) {
+    const std::size_t degree = boost::out_degree(v, g);
+    for (std::size_t next = edge_start.size() * kEdgesPerChunk; next < seen + degree;
+         next += kEdgesPerChunk) {
+      edge_start.emplace_back(v, next - seen);
     }
-    out << "];\n";
+    seen += degree;
   }
-  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
-    for (auto [e, e_end] = boost::out_edges(*it, g); e != e_end; ++e) {
-      const graph::EdgeProps& edge = g[*e];
-      const std::string relation(graph::to_string(edge.relation));
-      out << "  ";
-      quoted(out, ids[boost::source(*e, g)]);
-      out << " -> ";
-      quoted(out, ids[boost::target(*e, g)]);
-      out << " [";
-      attr(out, "label",
-           edge.weight > 1 ? relation + " \u00d7" + std::to_string(edge.weight) : relation, true);
-      attr(out, "relation", relation);
-      attr(out, "weight", std::to_string(edge.weight));
-      attr(out, "color", colour_of(edge.relation));
-      out << "];\n";
-    }
-  }
-  out << "}\n";
+
+  // Chunks [0, node_chunks) hold the nodes, the next ones the edges.
+  write_in_order(out, node_chunks + edge_chunks, threads,
+                 [&](std::size_t chunk, OutBuffer& buffer) {
+                   if (chunk < node_chunks) {
+                     const std::size_t end = std::min(n, (chunk + 1) * kNodesPerChunk);
+                     for (std::size_t v = chunk * kNodesPerChunk; v < end; ++v) {
+                       write_node(buffer, ids[v], g[v]);
+                     }
+                     return;
+                   }
+                   const std::size_t c = chunk - node_chunks;
+                   std::size_t number = c * kEdgesPerChunk;
+                   const std::size_t last = std::min(edges, number + kEdgesPerChunk);
+                   std::size_t offset = edge_start[c].second;
+                   for (std::size_t v = edge_start[c].first; number < last; ++v, offset = 0) {
+                     auto [e, e_end] = boost::out_edges(v, g);
+                     for (e += static_cast<std::ptrdiff_t>(offset); e != e_end && number < last;
+                          ++e, ++number) {
+                       write_edge(buffer, ids[v], ids[boost::target(*e, g)], g[*e]);
+                     }
+                   }
+                 });
+  out.write("}\n", 2);
 }
 
 }  // namespace quotegraph::exporters

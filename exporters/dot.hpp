@@ -22,6 +22,7 @@ std::string escape_dot(std::string_view s);
 /// Writes g as a `digraph` with a shape and colour per node kind and the relation as
 /// edge label. Statement labels are cut to ~80 characters (the full text, up to 1000
 /// characters, goes in the tooltip); no quoted string comes near Graphviz's 16 KB limit.
-void write_dot(const graph::Graph& g, std::ostream& out);
+/// Formatted on `threads` threads (write_in_order): the same bytes for any number.
+void write_dot(const graph::Graph& g, std::ostream& out, unsigned threads = 1);
 
 }  // namespace quotegraph::exporters

@@ -47,7 +47,7 @@ void write_graph(const graph::Graph& g, Format format, std::ostream& out, unsign
       write_graphml(g, out, threads);
       return;
     case Format::kDot:
-      write_dot(g, out);
+      write_dot(g, out, threads);
       return;
     case Format::kJson:
       write_json(g, out, threads);

@@ -24,7 +24,7 @@ std::string_view format_name(Format format);
 /// By extension, case-insensitively: .graphml, .dot (or .gv), .json; else nullopt.
 std::optional<Format> format_from_path(std::string_view path);
 
-/// Calls write_graphml or write_json (on `threads` threads), or write_dot.
+/// Calls write_graphml, write_dot or write_json, formatting on `threads` threads.
 void write_graph(const graph::Graph& g, Format format, std::ostream& out, unsigned threads = 1);
 
 }  // namespace quotegraph::exporters

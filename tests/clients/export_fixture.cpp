@@ -78,7 +78,10 @@ int main(int argc, char** argv) {
   };
   const bool ok =
       write(dir + "/fixture.graphml", graphml, g) &&
-      write(dir + "/fixture.dot", exporters::write_dot, g) &&
+      write(
+          dir + "/fixture.dot",
+          [](const graph::Graph& graph, std::ostream& out) { exporters::write_dot(graph, out); },
+          g) &&
       write(
           dir + "/fixture.json",
           [](const graph::Graph& graph, std::ostream& out) { exporters::write_json(graph, out); },

@@ -123,3 +123,55 @@ TEST(WriteDot, SameGraphSameBytes) {
 
 }  // namespace
 }  // namespace quotegraph::exporters
+
+namespace quotegraph::exporters {
+namespace {
+
+// Nodes and edges are cut into chunks formatted on several threads, edges by count, so a
+// chunk may start among a busy speaker's out-edges: every line is still written once, in
+// order, whatever the number of threads.
+TEST(WriteDot, ManyThreadsWriteEveryEdgeOnceInOrder) {
+  graph::GraphBuilder b;
+  Extraction busy;
+  busy.doc = "busy";
+  for (int i = 0; i < 5000; ++i) {
+    busy.statements.push_back(testing::statement("line " + std::to_string(i), "Ann Busy"));
+  }
+  b.add(busy);
+  for (int i = 0; i < 600; ++i) {
+    Extraction ex = testing::seed_extraction();
+    ex.doc += "-" + std::to_string(i);
+    b.add(ex);
+  }
+  const graph::Graph& g = b.graph();
+  const std::vector<std::string> ids = graph::node_ids(g);
+  std::string expected;  // every edge's ends, in vertex and out-edge order
+  for (auto [v, v_end] = boost::vertices(g); v != v_end; ++v) {
+    for (auto [e, e_end] = boost::out_edges(*v, g); e != e_end; ++e) {
+      expected += "\"" + ids[*v] + "\" -> \"" + ids[boost::target(*e, g)] + "\"\n";
+    }
+  }
+  std::ostringstream one;
+  write_dot(g, one, 1);
+  std::string edges;
+  std::size_t nodes = 0;
+  std::istringstream lines(one.str());
+  for (std::string line; std::getline(lines, line);) {
+    const std::size_t arrow = line.find(" -> ");
+    if (arrow != std::string::npos) {
+      edges += line.substr(2, line.find(" [") - 2) + "\n";
+    } else if (line.starts_with("  \"")) {
+      ++nodes;
+    }
+  }
+  EXPECT_EQ(edges, expected);
+  EXPECT_EQ(nodes, boost::num_vertices(g));
+  for (unsigned threads : {2U, 3U}) {
+    std::ostringstream many;
+    write_dot(g, many, threads);
+    EXPECT_TRUE(many.str() == one.str()) << threads << " threads";
+  }
+}
+
+}  // namespace
+}  // namespace quotegraph::exporters

@@ -41,7 +41,7 @@ TEST(WriteGraph, DispatchesToTheWriter) {
   b.add(quotegraph::testing::seed_extraction());
   const std::pair<Format, void (*)(const graph::Graph&, std::ostream&)> cases[] = {
       {Format::kGraphml, [](const graph::Graph& g, std::ostream& out) { write_graphml(g, out); }},
-      {Format::kDot, write_dot},
+      {Format::kDot, [](const graph::Graph& g, std::ostream& out) { write_dot(g, out); }},
       {Format::kJson, [](const graph::Graph& g, std::ostream& out) { write_json(g, out); }}};
   for (const auto& [format, writer] : cases) {
     std::ostringstream via_format;
