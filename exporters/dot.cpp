@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "exporters/edge_chunks.hpp"
 #include "exporters/in_order.hpp"
 #include "exporters/text.hpp"
 
@@ -151,47 +152,26 @@ void write_dot(const graph::Graph& g, std::ostream& out, unsigned threads) {
       "  edge [\"fontname\"=\"Helvetica\", \"fontsize\"=\"8\"];\n";
   out.write(kHead.data(), static_cast<std::streamsize>(kHead.size()));
 
-  // Per chunk of edges, the vertex and the out-edge it starts at.
   const std::vector<std::string> ids = graph::node_ids(g);
   const std::size_t n = boost::num_vertices(g);
-  const std::size_t edges = boost::num_edges(g);
   const std::size_t node_chunks = (n + kNodesPerChunk - 1) / kNodesPerChunk;
-  const std::size_t edge_chunks = (edges + kEdgesPerChunk - 1) / kEdgesPerChunk;
-  if (node_chunks + edge_chunks <= 2) threads = 1;  // small: written before a thread starts
-  std::vector<std::pair<std::size_t, std::size_t>> edge_start;  // (vertex, offset)
-  edge_start.reserve(edge_chunks);
-  std::size_t seen = 0;  // out-edges of the vertices before
-  for (std::size_t v = 0; v < n; ++v) {
-    const std::size_t degree = boost::out_degree(v, g);
-    for (std::size_t next = edge_start.size() * kEdgesPerChunk; next < seen + degree;
-         next += kEdgesPerChunk) {
-      edge_start.emplace_back(v, next - seen);
-    }
-    seen += degree;
-  }
+  const EdgeChunks edge_chunks(g, kEdgesPerChunk);
+  if (node_chunks + edge_chunks.size() <= 2) threads = 1;  // small: no thread to start
 
   // Chunks [0, node_chunks) hold the nodes, the next ones the edges.
-  write_in_order(out, node_chunks + edge_chunks, threads,
-                 [&](std::size_t chunk, OutBuffer& buffer) {
-                   if (chunk < node_chunks) {
-                     const std::size_t end = std::min(n, (chunk + 1) * kNodesPerChunk);
-                     for (std::size_t v = chunk * kNodesPerChunk; v < end; ++v) {
-                       write_node(buffer, ids[v], g[v]);
-                     }
-                     return;
-                   }
-                   const std::size_t c = chunk - node_chunks;
-                   std::size_t number = c * kEdgesPerChunk;
-                   const std::size_t last = std::min(edges, number + kEdgesPerChunk);
-                   std::size_t offset = edge_start[c].second;
-                   for (std::size_t v = edge_start[c].first; number < last; ++v, offset = 0) {
-                     auto [e, e_end] = boost::out_edges(v, g);
-                     for (e += static_cast<std::ptrdiff_t>(offset); e != e_end && number < last;
-                          ++e, ++number) {
-                       write_edge(buffer, ids[v], ids[boost::target(*e, g)], g[*e]);
-                     }
-                   }
-                 });
+  write_in_order(
+      out, node_chunks + edge_chunks.size(), threads, [&](std::size_t chunk, OutBuffer& buffer) {
+        if (chunk < node_chunks) {
+          const std::size_t end = std::min(n, (chunk + 1) * kNodesPerChunk);
+          for (std::size_t v = chunk * kNodesPerChunk; v < end; ++v) {
+            write_node(buffer, ids[v], g[v]);
+          }
+          return;
+        }
+        edge_chunks.for_each(chunk - node_chunks, [&](std::size_t v, graph::Edge e, std::size_t) {
+          write_edge(buffer, ids[v], ids[boost::target(e, g)], g[e]);
+        });
+      });
   out.write("}\n", 2);
 }
 

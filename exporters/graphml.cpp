@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "exporters/edge_chunks.hpp"
 #include "exporters/in_order.hpp"
 #include "exporters/text.hpp"
 
@@ -26,9 +27,8 @@ constexpr std::array<std::string_view, 13> kNodeKeys{
     "title", "url",   "publisher", "aliases", "roles",   "confidence"};
 
 // Nodes, or edges, per chunk formatted on several threads and written in order
-// (write_in_order): chunks of a few hundred kilobytes, so that the few buffers in use stay
-// small. Edges are counted, not their source vertices: a speaker of thousands of
-// statements has thousands of out-edges.
+// (write_in_order, EdgeChunks): chunks of a few hundred kilobytes, so that the few
+// buffers in use stay small.
 constexpr std::size_t kNodesPerChunk = 512;
 constexpr std::size_t kEdgesPerChunk = 2048;
 
@@ -208,73 +208,45 @@ void write_graphml(const graph::Graph& g, std::ostream& out, unsigned threads) {
   }
   out.write(head.view().data(), static_cast<std::streamsize>(head.view().size()));
 
-  // Per vertex, its number among the nodes of its kind (graph::node_ids() numbering);
-  // per chunk of edges, the vertex and the out-edge it starts at.
   const std::size_t n = boost::num_vertices(g);
-  const std::size_t edges = boost::num_edges(g);
   const std::size_t node_chunks = (n + kNodesPerChunk - 1) / kNodesPerChunk;
-  const std::size_t edge_chunks = (edges + kEdgesPerChunk - 1) / kEdgesPerChunk;
-  if (node_chunks + edge_chunks <= 2) threads = 1;  // small: written before a thread starts
-  std::array<std::uint32_t, 5> counters{};
-  std::vector<std::uint32_t> numbers(n);
-  struct EdgeStart {
-    std::size_t vertex;
-    std::size_t offset;  // among its out-edges
-  };
-  std::vector<EdgeStart> edge_start;
-  edge_start.reserve(edge_chunks);
-  std::size_t seen = 0;  // edges of the vertices before
-  for (std::size_t v = 0; v < n; ++v) {
-    numbers[v] = ++counters[static_cast<std::size_t>(g[v].kind)];
-    const std::size_t degree = boost::out_degree(v, g);
-    // Chunks starting among this vertex's out-edges.
-    for (std::size_t next = edge_start.size() * kEdgesPerChunk; next < seen + degree;
-         next += kEdgesPerChunk) {
-      edge_start.push_back({v, next - seen});
-    }
-    seen += degree;
-  }
+  const EdgeChunks edge_chunks(g, kEdgesPerChunk);
+  if (node_chunks + edge_chunks.size() <= 2) threads = 1;  // small: no thread to start
+  const std::vector<std::uint32_t> numbers = graph::node_numbers(g);
 
   // Chunks [0, node_chunks) hold the <node>s, the next ones the <edge>s.
-  write_in_order(
-      out, node_chunks + edge_chunks, threads, [&](std::size_t chunk, OutBuffer& buffer) {
-        Writer w(buffer);
-        if (chunk < node_chunks) {
-          const std::size_t end = std::min(n, (chunk + 1) * kNodesPerChunk);
-          for (std::size_t v = chunk * kNodesPerChunk; v < end; ++v) {
-            write_node(w, g[v], numbers[v]);
-          }
-          return;
-        }
-        const std::size_t c = chunk - node_chunks;
-        std::size_t edge_number = c * kEdgesPerChunk;
-        const std::size_t last = std::min(edges, edge_number + kEdgesPerChunk);
-        std::size_t offset = edge_start[c].offset;
-        for (std::size_t v = edge_start[c].vertex; edge_number < last; ++v, offset = 0) {
-          const NodeKind from_kind = g[v].kind;
-          auto [e, e_end] = boost::out_edges(v, g);
-          for (e += static_cast<std::ptrdiff_t>(offset); e != e_end && edge_number < last; ++e) {
-            const graph::Vertex to = boost::target(*e, g);
-            const graph::EdgeProps& props = g[*e];
-            w.raw("    <edge id=\"e");
-            w.number(++edge_number);
-            w.raw("\" source=\"");
-            write_id(w, from_kind, numbers[v]);
-            w.raw("\" target=\"");
-            write_id(w, g[to].kind, numbers[to]);
-            w.raw("\">\n      <data key=\"relation\">");
-            w.raw(graph::to_string(props.relation));
-            w.raw("</data>\n      <data key=\"weight\">");
-            w.number(props.weight);
-            w.raw("</data>\n");
-            if (dated) {
-              data(w, kFirstDate, props.first_date);
-              data(w, kLastDate, props.last_date);
-            }
-            w.raw("    </edge>\n");
-          }
-        }
-      });
+  write_in_order(out, node_chunks + edge_chunks.size(), threads,
+                 [&](std::size_t chunk, OutBuffer& buffer) {
+                   Writer w(buffer);
+                   if (chunk < node_chunks) {
+                     const std::size_t end = std::min(n, (chunk + 1) * kNodesPerChunk);
+                     for (std::size_t v = chunk * kNodesPerChunk; v < end; ++v) {
+                       write_node(w, g[v], numbers[v]);
+                     }
+                     return;
+                   }
+                   edge_chunks.for_each(chunk - node_chunks,
+                                        [&](std::size_t v, graph::Edge e, std::size_t number) {
+                                          const graph::Vertex to = boost::target(e, g);
+                                          const graph::EdgeProps& props = g[e];
+                                          w.raw("    <edge id=\"e");
+                                          w.number(number + 1);
+                                          w.raw("\" source=\"");
+                                          write_id(w, g[v].kind, numbers[v]);
+                                          w.raw("\" target=\"");
+                                          write_id(w, g[to].kind, numbers[to]);
+                                          w.raw("\">\n      <data key=\"relation\">");
+                                          w.raw(graph::to_string(props.relation));
+                                          w.raw("</data>\n      <data key=\"weight\">");
+                                          w.number(props.weight);
+                                          w.raw("</data>\n");
+                                          if (dated) {
+                                            data(w, kFirstDate, props.first_date);
+                                            data(w, kLastDate, props.last_date);
+                                          }
+                                          w.raw("    </edge>\n");
+                                        });
+                 });
   static constexpr std::string_view kTail = "  </graph>\n</graphml>\n";
   out.write(kTail.data(), static_cast<std::streamsize>(kTail.size()));
 }

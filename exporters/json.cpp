@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "exporters/edge_chunks.hpp"
 #include "exporters/in_order.hpp"
 #include "exporters/text.hpp"
 
@@ -216,31 +217,11 @@ void write_node(Writer& w, const graph::NodeProps& n, std::uint32_t number) {
 }  // namespace
 
 void write_json(const graph::Graph& g, std::ostream& out, unsigned threads) {
-  // Per vertex, its number among the nodes of its kind (graph::node_ids() numbering);
-  // per chunk of links, the vertex and the out-edge it starts at.
   const std::size_t n = boost::num_vertices(g);
-  const std::size_t links = boost::num_edges(g);
   const std::size_t node_chunks = (n + kNodesPerChunk - 1) / kNodesPerChunk;
-  const std::size_t link_chunks = (links + kLinksPerChunk - 1) / kLinksPerChunk;
-  if (node_chunks + link_chunks <= 2) threads = 1;  // small: written before a thread starts
-  std::array<std::uint32_t, 5> counters{};
-  std::vector<std::uint32_t> numbers(n);
-  struct LinkStart {
-    std::size_t vertex;
-    std::size_t offset;  // among its out-edges
-  };
-  std::vector<LinkStart> link_start;
-  link_start.reserve(link_chunks);
-  std::size_t seen = 0;  // out-edges of the vertices before
-  for (std::size_t v = 0; v < n; ++v) {
-    numbers[v] = ++counters[static_cast<std::size_t>(g[v].kind)];
-    const std::size_t degree = boost::out_degree(v, g);
-    for (std::size_t next = link_start.size() * kLinksPerChunk; next < seen + degree;
-         next += kLinksPerChunk) {
-      link_start.push_back({v, next - seen});
-    }
-    seen += degree;
-  }
+  const EdgeChunks link_chunks(g, kLinksPerChunk);
+  if (node_chunks + link_chunks.size() <= 2) threads = 1;  // small: no thread to start
+  const std::vector<std::uint32_t> numbers = graph::node_numbers(g);
 
   // A statement may both mention and address the same person: two edges, one pair.
   static constexpr std::string_view kHead =
@@ -248,50 +229,44 @@ void write_json(const graph::Graph& g, std::ostream& out, unsigned threads) {
   out.write(kHead.data(), static_cast<std::streamsize>(kHead.size()));
   // Chunks [0, node_chunks) hold the nodes, then one chunk closes the nodes and opens the
   // links, then the links.
-  write_in_order(
-      out, node_chunks + 1 + link_chunks, threads, [&](std::size_t chunk, OutBuffer& buffer) {
-        Writer w(buffer);
-        if (chunk < node_chunks) {
-          const std::size_t end = std::min(n, (chunk + 1) * kNodesPerChunk);
-          for (std::size_t v = chunk * kNodesPerChunk; v < end; ++v) {
-            w.raw(v == 0 ? "\n    " : ",\n    ");
-            write_node(w, g[v], numbers[v]);
-          }
-          return;
-        }
-        if (chunk == node_chunks) {
-          w.raw(n == 0 ? "],\n  \"links\": [" : "\n  ],\n  \"links\": [");
-          return;
-        }
-        const std::size_t c = chunk - node_chunks - 1;
-        std::size_t number = c * kLinksPerChunk;
-        const std::size_t last = std::min(links, number + kLinksPerChunk);
-        std::size_t offset = link_start[c].offset;
-        for (std::size_t v = link_start[c].vertex; number < last; ++v, offset = 0) {
-          auto [e, e_end] = boost::out_edges(v, g);
-          for (e += static_cast<std::ptrdiff_t>(offset); e != e_end && number < last; ++e) {
-            const graph::Vertex to = boost::target(*e, g);
-            const graph::EdgeProps& props = g[*e];
-            w.raw(number++ == 0 ? "\n    " : ",\n    ");
-            bool first = true;
-            w.key("source", first, kMember);
-            write_id(w, g[v].kind, numbers[v]);
-            w.key("target", first, kMember);
-            write_id(w, g[to].kind, numbers[to]);
-            w.key("relation", first, kMember);
-            w.string(graph::to_string(props.relation));
-            w.key("weight", first, kMember);
-            w.integer(props.weight);
-            if (!props.first_date.empty()) {
-              field(w, first, "first_date", props.first_date);
-              field(w, first, "last_date", props.last_date);
-            }
-            w.raw("\n    }");
-          }
-        }
-      });
+  write_in_order(out, node_chunks + 1 + link_chunks.size(), threads,
+                 [&](std::size_t chunk, OutBuffer& buffer) {
+                   Writer w(buffer);
+                   if (chunk < node_chunks) {
+                     const std::size_t end = std::min(n, (chunk + 1) * kNodesPerChunk);
+                     for (std::size_t v = chunk * kNodesPerChunk; v < end; ++v) {
+                       w.raw(v == 0 ? "\n    " : ",\n    ");
+                       write_node(w, g[v], numbers[v]);
+                     }
+                     return;
+                   }
+                   if (chunk == node_chunks) {
+                     w.raw(n == 0 ? "],\n  \"links\": [" : "\n  ],\n  \"links\": [");
+                     return;
+                   }
+                   link_chunks.for_each(chunk - node_chunks - 1,
+                                        [&](std::size_t v, graph::Edge e, std::size_t number) {
+                                          const graph::Vertex to = boost::target(e, g);
+                                          const graph::EdgeProps& props = g[e];
+                                          w.raw(number == 0 ? "\n    " : ",\n    ");
+                                          bool first = true;
+                                          w.key("source", first, kMember);
+                                          write_id(w, g[v].kind, numbers[v]);
+                                          w.key("target", first, kMember);
+                                          write_id(w, g[to].kind, numbers[to]);
+                                          w.key("relation", first, kMember);
+                                          w.string(graph::to_string(props.relation));
+                                          w.key("weight", first, kMember);
+                                          w.integer(props.weight);
+                                          if (!props.first_date.empty()) {
+                                            field(w, first, "first_date", props.first_date);
+                                            field(w, first, "last_date", props.last_date);
+                                          }
+                                          w.raw("\n    }");
+                                        });
+                 });
   static constexpr std::string_view kTail = "\n  ]\n}\n";
-  if (links == 0) {
+  if (boost::num_edges(g) == 0) {
     out.write("]\n}\n", 4);
   } else {
     out.write(kTail.data(), static_cast<std::streamsize>(kTail.size()));

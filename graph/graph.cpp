@@ -363,15 +363,22 @@ std::optional<Edge> find_edge(const Graph& g, Vertex from, Vertex to, Relation r
   return std::nullopt;
 }
 
-std::vector<std::string> node_ids(const Graph& g) {
-  std::array<std::size_t, 5> counters{};
-  std::vector<std::string> ids;
-  ids.reserve(boost::num_vertices(g));
+std::vector<std::uint32_t> node_numbers(const Graph& g) {
+  std::array<std::uint32_t, 5> counters{};
+  std::vector<std::uint32_t> numbers(boost::num_vertices(g));
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
-    const NodeKind kind = g[*it].kind;
-    const auto index = static_cast<std::size_t>(kind);
-    static constexpr std::array<char, 5> kPrefix{'p', 'o', 'h', 's', 'd'};
-    ids.push_back(kPrefix[index] + std::to_string(++counters[index]));
+    numbers[*it] = ++counters[static_cast<std::size_t>(g[*it].kind)];
+  }
+  return numbers;
+}
+
+std::vector<std::string> node_ids(const Graph& g) {
+  static constexpr std::array<char, 5> kPrefix{'p', 'o', 'h', 's', 'd'};
+  const std::vector<std::uint32_t> numbers = node_numbers(g);
+  std::vector<std::string> ids;
+  ids.reserve(numbers.size());
+  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+    ids.push_back(kPrefix[static_cast<std::size_t>(g[*it].kind)] + std::to_string(numbers[*it]));
   }
   return ids;
 }

@@ -16,6 +16,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #pragma GCC diagnostic pop
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -223,6 +224,10 @@ std::optional<Edge> find_edge(const Graph& g, Vertex from, Vertex to, Relation r
 
 /// Synthetic, XML-NMTOKEN ids in vertex order, numbered per kind: p1, o1, h1, s1, d1, ...
 std::vector<std::string> node_ids(const Graph& g);
+
+/// Per vertex, the number in its node_ids() id: its place among the nodes of its kind,
+/// from 1.
+std::vector<std::uint32_t> node_numbers(const Graph& g);
 
 /// How often party a addressed, mentioned or replied to party b, per relation, and when.
 struct PersonLink {
