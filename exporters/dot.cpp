@@ -65,10 +65,46 @@ std::string_view colour_of(Relation relation) {
 constexpr std::size_t kNodesPerChunk = 512;
 constexpr std::size_t kEdgesPerChunk = 2048;
 
+// The escapes of escape_dot() for text already cleaned, written at p (room for twice
+// its size); returns the end.
+char* write_escaped(char* p, std::string_view clean) {
+  for (std::size_t i = 0; i < clean.size(); ++i) {
+    const char c = clean[i];
+    switch (c) {
+      case '\\':
+      case '"':
+        *p++ = '\\';
+        *p++ = c;
+        break;
+      case '\r':
+        if (i + 1 < clean.size() && clean[i + 1] == '\n') ++i;
+        [[fallthrough]];
+      case '\n':
+        *p++ = '\\';
+        *p++ = 'n';
+        break;
+      case '\t':
+        *p++ = ' ';
+        break;
+      default:
+        *p++ = c;
+    }
+  }
+  return p;
+}
+
+// escape_dot(s) between quotes, appended without a copy when s needs no cleaning.
 void quoted(OutBuffer& out, std::string_view s) {
-  out.append("\"");
-  out.append(escape_dot(s));
-  out.append("\"");
+  std::string cleaned;
+  if (!is_clean_text(s)) {
+    cleaned = clean_text(s);
+    s = cleaned;
+  }
+  char* p = out.make_room(2 * s.size() + 2);
+  *p++ = '"';
+  p = write_escaped(p, s);
+  *p++ = '"';
+  out.commit(p);
 }
 
 void attr(OutBuffer& out, std::string_view name, std::string_view value, bool first = false) {
@@ -115,31 +151,8 @@ void write_edge(OutBuffer& out, const std::string& from, const std::string& to,
 
 std::string escape_dot(std::string_view s) {
   const std::string clean = clean_text(s);
-  std::string out;
-  out.reserve(clean.size() + clean.size() / 8);
-  for (std::size_t i = 0; i < clean.size(); ++i) {
-    const char c = clean[i];
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '"':
-        out += "\\\"";
-        break;
-      case '\r':
-        if (i + 1 < clean.size() && clean[i + 1] == '\n') ++i;
-        out += "\\n";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += ' ';
-        break;
-      default:
-        out += c;
-    }
-  }
+  std::string out(2 * clean.size(), '\0');
+  out.resize(static_cast<std::size_t>(write_escaped(out.data(), clean) - out.data()));
   return out;
 }
 
