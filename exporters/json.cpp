@@ -12,6 +12,7 @@
 #include "exporters/edge_chunks.hpp"
 #include "exporters/in_order.hpp"
 #include "exporters/text.hpp"
+#include "extract/serialize.hpp"
 
 namespace quotegraph::exporters {
 namespace {
@@ -22,28 +23,6 @@ using graph::NodeKind;
 constexpr std::size_t kNodesPerChunk = 512;
 constexpr std::size_t kLinksPerChunk = 2048;
 
-// The length of the UTF-8 sequence at s[i] when it is one nlohmann's decoder accepts
-// (no overlong forms, surrogates or code points past U+10FFFF), else 0.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-  const auto b = [&](std::size_t k) {
-    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0U;
-  };
-  const auto tail = [&](std::size_t k) { return b(k) >= 0x80 && b(k) <= 0xBF; };
-  const unsigned lead = b(0);
-  if (lead >= 0xC2 && lead <= 0xDF) return tail(1) ? 2 : 0;
-  if (lead >= 0xE0 && lead <= 0xEF) {
-    const unsigned low = lead == 0xE0 ? 0xA0 : 0x80;
-    const unsigned high = lead == 0xED ? 0x9F : 0xBF;
-    return b(1) >= low && b(1) <= high && tail(2) ? 3 : 0;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    const unsigned low = lead == 0xF0 ? 0x90 : 0x80;
-    const unsigned high = lead == 0xF4 ? 0x8F : 0xBF;
-    return b(1) >= low && b(1) <= high && tail(2) && tail(3) ? 4 : 0;
-  }
-  return 0;
-}
-
 // Writes JSON text into an OutBuffer exactly as nlohmann's dump(2, ' ', false, replace)
 // lays out the document write_json() once built as an ordered_json tree.
 class Writer {
@@ -52,63 +31,13 @@ class Writer {
 
   void raw(std::string_view s) { buffer_.append(s); }
 
-  // A JSON string: escaped as nlohmann escapes valid UTF-8; a string with invalid UTF-8
+  // A JSON string as nlohmann writes it (write_json_string); a string with invalid UTF-8
   // goes to nlohmann itself, whose replacement of bad bytes by U+FFFD this does not copy.
   void string(std::string_view s) {
-    char* p = buffer_.make_room(s.size() * 6 + 2);
-    char* const start = p;
-    *p++ = '"';
-    for (std::size_t i = 0; i < s.size();) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x80) {
-        const std::size_t n = utf8_length(s, i);
-        if (n == 0) {
-          buffer_.commit(start);
-          return raw(nlohmann::json(std::string(s))
-                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-        }
-        for (std::size_t k = 0; k < n; ++k) *p++ = s[i + k];
-        i += n;
-        continue;
-      }
-      ++i;
-      if (c >= 0x20 && c != '"' && c != '\\') {
-        *p++ = static_cast<char>(c);
-        continue;
-      }
-      *p++ = '\\';
-      switch (c) {
-        case '"':
-        case '\\':
-          *p++ = static_cast<char>(c);
-          break;
-        case 0x08:
-          *p++ = 'b';
-          break;
-        case 0x09:
-          *p++ = 't';
-          break;
-        case 0x0A:
-          *p++ = 'n';
-          break;
-        case 0x0C:
-          *p++ = 'f';
-          break;
-        case 0x0D:
-          *p++ = 'r';
-          break;
-        default: {
-          static constexpr char kHex[] = "0123456789abcdef";
-          *p++ = 'u';
-          *p++ = '0';
-          *p++ = '0';
-          *p++ = kHex[c >> 4];
-          *p++ = kHex[c & 0xF];
-        }
-      }
-    }
-    *p++ = '"';
-    buffer_.commit(p);
+    char* end = write_json_string(buffer_.make_room(json_string_room(s.size())), s);
+    if (end != nullptr) return buffer_.commit(end);
+    raw(nlohmann::json(std::string(s))
+            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
 
   template <typename Int>

@@ -90,6 +90,38 @@ nlohmann::ordered_json to_json(const Extraction& ex, bool explain) {
 
 namespace {
 
+// Writes the escape of '"', '\\' or a control byte at p; returns the end.
+char* escape(unsigned char c, char* p) {
+  auto two = [p](char second) {
+    p[0] = '\\';
+    p[1] = second;
+    return p + 2;
+  };
+  switch (c) {
+    case '"':
+      return two('"');
+    case '\\':
+      return two('\\');
+    case '\b':
+      return two('b');
+    case '\f':
+      return two('f');
+    case '\n':
+      return two('n');
+    case '\r':
+      return two('r');
+    case '\t':
+      return two('t');
+    default: {
+      static constexpr char kHex[] = "0123456789abcdef";
+      std::memcpy(p, "\\u00", 4);
+      p[4] = kHex[c >> 4];
+      p[5] = kHex[c & 0xF];
+      return p + 6;
+    }
+  }
+}
+
 // The bytes of one line, written through a pointer into `out`, which grows a few KB at a
 // time (within its capacity, mostly): appending a literal is then a bounds check and a
 // fixed-size copy instead of a call into std::string with a strlen.
@@ -135,20 +167,24 @@ class LineBuffer {
     pos_ = out_.data() + used;
     end_ = out_.data() + out_.size();
   }
-  static char* escape(unsigned char c, char* p);
 
   std::string& out_;
   char* pos_;  // the next byte to write
   char* end_;  // the end of out_ as resized
 };
 
-// Writes s as a JSON string the way nlohmann's dump (ensure_ascii false) writes valid
-// UTF-8: '"' and '\\' escaped, control characters as \b \f \n \r \t or \u00xx, every
-// other byte as is. Returns false, having written nothing, when s is not valid UTF-8
-// (nlohmann then substitutes U+FFFD; the caller falls back to it).
+// What write_json_string() writes, or false when s is not valid UTF-8.
 bool LineBuffer::put_string(std::string_view s) {
-  room(6 * s.size() + 2);  // at worst every byte is a \u00xx, and the quotes
-  char* p = pos_;
+  room(json_string_room(s.size()));
+  char* end = write_json_string(pos_, s);
+  if (end == nullptr) return false;
+  pos_ = end;
+  return true;
+}
+
+}  // namespace
+
+char* write_json_string(char* p, std::string_view s) {
   *p++ = '"';
   // Plain ASCII runs are copied whole. At the first non-ASCII byte the rest of s is checked
   // as UTF-8 once; from there on only bytes to escape stop the scan.
@@ -164,7 +200,7 @@ bool LineBuffer::put_string(std::string_view s) {
     if (i == s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      if (utf8::first_invalid(s.substr(i))) return false;
+      if (utf8::first_invalid(s.substr(i))) return nullptr;
       utf8_checked = true;
       from = i;
       continue;
@@ -173,43 +209,8 @@ bool LineBuffer::put_string(std::string_view s) {
     from = i + 1;
   }
   *p++ = '"';
-  pos_ = p;
-  return true;
+  return p;
 }
-
-// Writes the escape of '"', '\\' or a control byte at p; returns the end.
-char* LineBuffer::escape(unsigned char c, char* p) {
-  auto two = [p](char second) {
-    p[0] = '\\';
-    p[1] = second;
-    return p + 2;
-  };
-  switch (c) {
-    case '"':
-      return two('"');
-    case '\\':
-      return two('\\');
-    case '\b':
-      return two('b');
-    case '\f':
-      return two('f');
-    case '\n':
-      return two('n');
-    case '\r':
-      return two('r');
-    case '\t':
-      return two('t');
-    default: {
-      static constexpr char kHex[] = "0123456789abcdef";
-      std::memcpy(p, "\\u00", 4);
-      p[4] = kHex[c >> 4];
-      p[5] = kHex[c & 0xF];
-      return p + 6;
-    }
-  }
-}
-
-}  // namespace
 
 std::string_view JsonlWriter::number(double x) {
   for (const auto& [value, text] : numbers_) {

@@ -35,6 +35,17 @@ class JsonlWriter {
   std::string overflow_;  // the text of a number past the 64 kept in numbers_
 };
 
+/// Bytes write_json_string() may need for a string of n bytes: every byte a \u00xx, and
+/// the quotes.
+constexpr std::size_t json_string_room(std::size_t n) { return 6 * n + 2; }
+
+/// Writes s at p as a JSON string the way nlohmann's dump (ensure_ascii false) writes
+/// valid UTF-8: '"' and '\\' escaped, control characters as \b \f \n \r \t or \u00xx,
+/// every other byte as is; p has room for json_string_room(s.size()) bytes. Returns the
+/// end, or nullptr when s is not valid UTF-8 (nlohmann then substitutes U+FFFD; the caller
+/// falls back to it).
+char* write_json_string(char* p, std::string_view s);
+
 /// Reads back what to_json wrote (for `build` from saved extractions and tests).
 Extraction extraction_from_json(const nlohmann::json& j);
 
