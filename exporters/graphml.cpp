@@ -85,11 +85,10 @@ class Writer {
   char* end_;
 };
 
-constexpr std::array<char, 5> kPrefix{'p', 'o', 'h', 's', 'd'};
-
 // The id of graph::node_ids() without building the string: prefix and number per kind.
 void write_id(Writer& w, NodeKind kind, std::size_t number) {
-  w.raw(std::string_view(&kPrefix[static_cast<std::size_t>(kind)], 1));
+  const char prefix = graph::node_id_prefix(kind);
+  w.raw(std::string_view(&prefix, 1));
   w.number(number);
 }
 

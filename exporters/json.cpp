@@ -68,11 +68,9 @@ class Writer {
   OutBuffer& buffer_;
 };
 
-constexpr std::array<char, 5> kPrefix{'p', 'o', 'h', 's', 'd'};
-
 void write_id(Writer& w, NodeKind kind, std::uint32_t number) {
   char id[16];
-  id[0] = kPrefix[static_cast<std::size_t>(kind)];
+  id[0] = graph::node_id_prefix(kind);
   const char* end = std::to_chars(id + 1, id + sizeof id, number).ptr;
   w.string(std::string_view(id, static_cast<std::size_t>(end - id)));
 }

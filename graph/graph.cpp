@@ -373,12 +373,11 @@ std::vector<std::uint32_t> node_numbers(const Graph& g) {
 }
 
 std::vector<std::string> node_ids(const Graph& g) {
-  static constexpr std::array<char, 5> kPrefix{'p', 'o', 'h', 's', 'd'};
   const std::vector<std::uint32_t> numbers = node_numbers(g);
   std::vector<std::string> ids;
   ids.reserve(numbers.size());
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
-    ids.push_back(kPrefix[static_cast<std::size_t>(g[*it].kind)] + std::to_string(numbers[*it]));
+    ids.push_back(node_id_prefix(g[*it].kind) + std::to_string(numbers[*it]));
   }
   return ids;
 }

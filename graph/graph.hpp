@@ -225,6 +225,12 @@ std::optional<Edge> find_edge(const Graph& g, Vertex from, Vertex to, Relation r
 /// Synthetic, XML-NMTOKEN ids in vertex order, numbered per kind: p1, o1, h1, s1, d1, ...
 std::vector<std::string> node_ids(const Graph& g);
 
+/// The letter of a node_ids() id for a kind: p, o, h, s or d.
+constexpr char node_id_prefix(NodeKind kind) {
+  constexpr char kPrefix[] = {'p', 'o', 'h', 's', 'd'};
+  return kPrefix[static_cast<std::size_t>(kind)];
+}
+
 /// Per vertex, the number in its node_ids() id: its place among the nodes of its kind,
 /// from 1.
 std::vector<std::uint32_t> node_numbers(const Graph& g);
