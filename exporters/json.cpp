@@ -1,6 +1,5 @@
 #include "exporters/json.hpp"
 
-#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
