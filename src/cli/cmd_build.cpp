@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/corpus_file.hpp"
+#include "cli/exit_memory.hpp"
 #include "cli/graph_output.hpp"
 #include "cli/parallel.hpp"
 #include "cli/progress.hpp"
@@ -88,6 +89,7 @@ void run_build(const BuildOptions& opts, int& exit_code) {
   graph::Corpus corpus(output.corpus ? graph::Keep::kFile : graph::Keep::kGraph);
   const std::size_t failed = add_inputs(opts, corpus, "the corpus");
   write_graph_output(corpus, output);
+  keep_until_exit(std::move(corpus));
   exit_code = failed > 0 ? static_cast<int>(ExitCode::kInputFailed) : 0;
 }
 

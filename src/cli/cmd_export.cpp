@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/corpus_file.hpp"
+#include "cli/exit_memory.hpp"
 #include "cli/graph_output.hpp"
 #include "cli/parallel.hpp"
 
@@ -46,6 +47,7 @@ void add_export_command(CLI::App& app, int& exit_code) {
     spdlog::info("stage times: load {} {:.3f} s ({} documents)", opts->corpus, load,
                  corpus.documents().size());
     const StageTimes t = write_graph_output(corpus, output);
+    keep_until_exit(std::move(corpus));
     spdlog::info("export total {:.3f} s", load + t.identities + t.graph + t.view + t.write);
     exit_code = 0;
   });

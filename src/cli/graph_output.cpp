@@ -6,6 +6,7 @@
 
 #include "cli/atomic_file.hpp"
 #include "cli/corpus_file.hpp"
+#include "cli/exit_memory.hpp"
 #include "extract/error.hpp"
 
 namespace quotegraph::cli {
@@ -100,12 +101,14 @@ StageTimes write_graph_output(graph::Corpus& corpus, const GraphOutput& output) 
     start = std::chrono::steady_clock::now();
     write_graph_file(full, output);
   } else {
-    const graph::Graph view = graph::make_view(full, output.view);
+    graph::Graph view = graph::make_view(full, output.view);
     full = graph::Graph();
     times.view = seconds_since(start);
     start = std::chrono::steady_clock::now();
     write_graph_file(view, output);
+    keep_until_exit(view);
   }
+  keep_until_exit(full);
   times.write = seconds_since(start);
   spdlog::info("stage times: identities {:.3f} s, graph {:.3f} s, view {:.3f} s, write {} {:.3f} s",
                times.identities, times.graph, times.view, exporters::format_name(output.format),

@@ -38,7 +38,8 @@ struct StageTimes {
 
 /// Writes the corpus (.qg) or its graph in the chosen view; logs each stage's time
 /// (spdlog info, shown with -v) and returns them. The graph is taken out of the corpus
-/// (Corpus::take_graph): its facts are gone afterwards.
+/// (Corpus::take_graph): its facts are gone afterwards. The graph is not freed but kept
+/// until the process exits (keep_until_exit): call this as a command's last step.
 StageTimes write_graph_output(graph::Corpus& corpus, const GraphOutput& output);
 
 /// Seconds since start, for stage timings.
