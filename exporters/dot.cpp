@@ -1,10 +1,9 @@
 #include "exporters/dot.hpp"
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
-#include "exporters/edge_chunks.hpp"
+#include "exporters/graph_chunks.hpp"
 #include "exporters/in_order.hpp"
 #include "exporters/text.hpp"
 
@@ -60,10 +59,6 @@ std::string_view colour_of(Relation relation) {
   }
   return "#000000";
 }
-
-// Nodes, or edges, per chunk formatted on several threads and written in order.
-constexpr std::size_t kNodesPerChunk = 512;
-constexpr std::size_t kEdgesPerChunk = 2048;
 
 // The escapes of escape_dot() for text already cleaned, written at p (room for twice
 // its size); returns the end.
@@ -165,25 +160,20 @@ void write_dot(const graph::Graph& g, std::ostream& out, unsigned threads) {
   out.write(kHead.data(), static_cast<std::streamsize>(kHead.size()));
 
   const std::vector<std::string> ids = graph::node_ids(g);
-  const std::size_t n = boost::num_vertices(g);
-  const std::size_t node_chunks = (n + kNodesPerChunk - 1) / kNodesPerChunk;
-  const EdgeChunks edge_chunks(g, kEdgesPerChunk);
-  if (node_chunks + edge_chunks.size() <= 2) threads = 1;  // small: no thread to start
-
-  // Chunks [0, node_chunks) hold the nodes, the next ones the edges.
-  write_in_order(
-      out, node_chunks + edge_chunks.size(), threads, [&](std::size_t chunk, OutBuffer& buffer) {
-        if (chunk < node_chunks) {
-          const std::size_t end = std::min(n, (chunk + 1) * kNodesPerChunk);
-          for (std::size_t v = chunk * kNodesPerChunk; v < end; ++v) {
-            write_node(buffer, ids[v], g[v]);
-          }
-          return;
-        }
-        edge_chunks.for_each(chunk - node_chunks, [&](std::size_t v, graph::Edge e, std::size_t) {
-          write_edge(buffer, ids[v], ids[boost::target(e, g)], g[e]);
-        });
-      });
+  const GraphChunks chunks(g);
+  // The nodes, then the edges.
+  write_in_order(out, chunks.node_chunks() + chunks.edge_chunks(), chunks.threads(threads),
+                 [&](std::size_t chunk, OutBuffer& buffer) {
+                   if (chunk < chunks.node_chunks()) {
+                     return chunks.for_each_node(
+                         chunk, [&](graph::Vertex v) { write_node(buffer, ids[v], g[v]); });
+                   }
+                   chunks.for_each_edge(chunk - chunks.node_chunks(),
+                                        [&](graph::Vertex v, graph::Edge e, std::size_t) {
+                                          write_edge(buffer, ids[v], ids[boost::target(e, g)],
+                                                     g[e]);
+                                        });
+                 });
   out.write("}\n", 2);
 }
 

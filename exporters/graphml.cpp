@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "exporters/edge_chunks.hpp"
+#include "exporters/graph_chunks.hpp"
 #include "exporters/in_order.hpp"
 #include "exporters/text.hpp"
 
@@ -25,12 +25,6 @@ using graph::NodeProps;
 constexpr std::array<std::string_view, 13> kNodeKeys{
     "kind",  "label", "text",      "cue",     "speaker", "document",  "date",
     "title", "url",   "publisher", "aliases", "roles",   "confidence"};
-
-// Nodes, or edges, per chunk formatted on several threads and written in order
-// (write_in_order, EdgeChunks): chunks of a few hundred kilobytes, so that the few
-// buffers in use stay small.
-constexpr std::size_t kNodesPerChunk = 512;
-constexpr std::size_t kEdgesPerChunk = 2048;
 
 // Appends to an OutBuffer through a pointer: one size check per piece.
 class Writer {
@@ -207,24 +201,18 @@ void write_graphml(const graph::Graph& g, std::ostream& out, unsigned threads) {
   }
   out.write(head.view().data(), static_cast<std::streamsize>(head.view().size()));
 
-  const std::size_t n = boost::num_vertices(g);
-  const std::size_t node_chunks = (n + kNodesPerChunk - 1) / kNodesPerChunk;
-  const EdgeChunks edge_chunks(g, kEdgesPerChunk);
-  if (node_chunks + edge_chunks.size() <= 2) threads = 1;  // small: no thread to start
+  const GraphChunks chunks(g);
   const std::vector<std::uint32_t> numbers = graph::node_numbers(g);
 
-  // Chunks [0, node_chunks) hold the <node>s, the next ones the <edge>s.
-  write_in_order(out, node_chunks + edge_chunks.size(), threads,
+  // The <node>s, then the <edge>s.
+  write_in_order(out, chunks.node_chunks() + chunks.edge_chunks(), chunks.threads(threads),
                  [&](std::size_t chunk, OutBuffer& buffer) {
                    Writer w(buffer);
-                   if (chunk < node_chunks) {
-                     const std::size_t end = std::min(n, (chunk + 1) * kNodesPerChunk);
-                     for (std::size_t v = chunk * kNodesPerChunk; v < end; ++v) {
-                       write_node(w, g[v], numbers[v]);
-                     }
-                     return;
+                   if (chunk < chunks.node_chunks()) {
+                     return chunks.for_each_node(
+                         chunk, [&](graph::Vertex v) { write_node(w, g[v], numbers[v]); });
                    }
-                   edge_chunks.for_each(chunk - node_chunks,
+                   chunks.for_each_edge(chunk - chunks.node_chunks(),
                                         [&](std::size_t v, graph::Edge e, std::size_t number) {
                                           const graph::Vertex to = boost::target(e, g);
                                           const graph::EdgeProps& props = g[e];

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "exporters/edge_chunks.hpp"
+#include "exporters/graph_chunks.hpp"
 #include "exporters/in_order.hpp"
 #include "exporters/text.hpp"
 #include "extract/serialize.hpp"
@@ -17,10 +17,6 @@ namespace quotegraph::exporters {
 namespace {
 
 using graph::NodeKind;
-
-// Nodes, or links, per chunk formatted on several threads and written in order.
-constexpr std::size_t kNodesPerChunk = 512;
-constexpr std::size_t kLinksPerChunk = 2048;
 
 // Writes JSON text into an OutBuffer exactly as nlohmann's dump(2, ' ', false, replace)
 // lays out the document write_json() once built as an ordered_json tree.
@@ -144,9 +140,8 @@ void write_node(Writer& w, const graph::NodeProps& n, std::uint32_t number) {
 
 void write_json(const graph::Graph& g, std::ostream& out, unsigned threads) {
   const std::size_t n = boost::num_vertices(g);
-  const std::size_t node_chunks = (n + kNodesPerChunk - 1) / kNodesPerChunk;
-  const EdgeChunks link_chunks(g, kLinksPerChunk);
-  if (node_chunks + link_chunks.size() <= 2) threads = 1;  // small: no thread to start
+  const GraphChunks chunks(g);
+  const std::size_t node_chunks = chunks.node_chunks();
   const std::vector<std::uint32_t> numbers = graph::node_numbers(g);
 
   // A statement may both mention and address the same person: two edges, one pair.
@@ -155,22 +150,20 @@ void write_json(const graph::Graph& g, std::ostream& out, unsigned threads) {
   out.write(kHead.data(), static_cast<std::streamsize>(kHead.size()));
   // Chunks [0, node_chunks) hold the nodes, then one chunk closes the nodes and opens the
   // links, then the links.
-  write_in_order(out, node_chunks + 1 + link_chunks.size(), threads,
+  write_in_order(out, node_chunks + 1 + chunks.edge_chunks(), chunks.threads(threads),
                  [&](std::size_t chunk, OutBuffer& buffer) {
                    Writer w(buffer);
                    if (chunk < node_chunks) {
-                     const std::size_t end = std::min(n, (chunk + 1) * kNodesPerChunk);
-                     for (std::size_t v = chunk * kNodesPerChunk; v < end; ++v) {
+                     return chunks.for_each_node(chunk, [&](graph::Vertex v) {
                        w.raw(v == 0 ? "\n    " : ",\n    ");
                        write_node(w, g[v], numbers[v]);
-                     }
-                     return;
+                     });
                    }
                    if (chunk == node_chunks) {
                      w.raw(n == 0 ? "],\n  \"links\": [" : "\n  ],\n  \"links\": [");
                      return;
                    }
-                   link_chunks.for_each(chunk - node_chunks - 1,
+                   chunks.for_each_edge(chunk - node_chunks - 1,
                                         [&](std::size_t v, graph::Edge e, std::size_t number) {
                                           const graph::Vertex to = boost::target(e, g);
                                           const graph::EdgeProps& props = g[e];
