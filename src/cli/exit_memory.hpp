@@ -17,15 +17,13 @@
 namespace quotegraph::cli {
 
 namespace detail {
-// Never destroyed: what it holds stays reachable (leak checkers are not misled) and is
-// never freed.
-inline std::vector<std::shared_ptr<void>>& kept() {
-  static auto* kept = new std::vector<std::shared_ptr<void>>();
-  return *kept;
-}
-inline std::mutex& kept_mutex() {
+// Holds x for good: the vector is never destroyed, so what it holds stays reachable (leak
+// checkers are not misled) and is never freed.
+inline void hold(std::shared_ptr<void> x) {
   static auto* m = new std::mutex();
-  return *m;
+  static auto* kept = new std::vector<std::shared_ptr<void>>();
+  const std::lock_guard lock(*m);
+  kept->push_back(std::move(x));
 }
 }  // namespace detail
 
@@ -33,17 +31,14 @@ inline std::mutex& kept_mutex() {
 /// has no further use for, right before it returns to main().
 template <class T>
 void keep_until_exit(T x) {
-  auto held = std::make_shared<T>(std::move(x));
-  const std::lock_guard lock(detail::kept_mutex());
-  detail::kept().push_back(std::move(held));
+  detail::hold(std::make_shared<T>(std::move(x)));
 }
 
 /// The same for a graph (which has no move constructor): g is left empty.
 inline void keep_until_exit(graph::Graph& g) {
   auto held = std::make_shared<graph::Graph>();
   graph::move_graph(g, *held);
-  const std::lock_guard lock(detail::kept_mutex());
-  detail::kept().push_back(std::move(held));
+  detail::hold(std::move(held));
 }
 
 }  // namespace quotegraph::cli

@@ -100,6 +100,7 @@ StageTimes write_graph_output(graph::Corpus& corpus, const GraphOutput& output) 
     times.view = seconds_since(start);
     start = std::chrono::steady_clock::now();
     write_graph_file(full, output);
+    keep_until_exit(full);
   } else {
     graph::Graph view = graph::make_view(full, output.view);
     full = graph::Graph();
@@ -108,7 +109,6 @@ StageTimes write_graph_output(graph::Corpus& corpus, const GraphOutput& output) 
     write_graph_file(view, output);
     keep_until_exit(view);
   }
-  keep_until_exit(full);
   times.write = seconds_since(start);
   spdlog::info("stage times: identities {:.3f} s, graph {:.3f} s, view {:.3f} s, write {} {:.3f} s",
                times.identities, times.graph, times.view, exporters::format_name(output.format),

@@ -25,7 +25,8 @@ constexpr std::size_t kWindowBytes = std::size_t{64} << 20;
 /// handing on overlap extraction, so neither waits for a whole batch, and no more
 /// threads run than asked for. A worker's extractions, once handed on, go back to it to
 /// be freed: memory freed by the thread that allocated it is reused at once, while
-/// memory freed by another thread costs both the allocator's cross-thread bookkeeping.
+/// memory freed by another thread goes through the allocator's cross-thread bookkeeping,
+/// which both threads pay for.
 class Pipeline {
  public:
   Pipeline(unsigned jobs, const std::function<void(Document&&, Extraction&&)>& on_result)
