@@ -109,25 +109,27 @@ AddOutcome Corpus::add(const Document& doc, const Extraction& ex) {
   d.bytes = doc.text.size();
   // A document already stored as it is costs its hash alone: archives fed again, or
   // collections that overlap, repeat many.
-  if (auto it = by_id_.find(d.id); it != by_id_.end() && docs_[it->second].hash == d.hash) {
-    return AddOutcome::kUnchanged;
-  }
+  const auto it = by_id_.find(d.id);
+  if (it != by_id_.end() && docs_[it->second].hash == d.hash) return AddOutcome::kUnchanged;
   if (keep_ != Keep::kFile) d.facts = facts_of(ex, *pool_);
   if (keep_ != Keep::kGraph) d.saved = saved_form(ex);
-  return add(std::move(d));
+  return store(std::move(d), it);
 }
 
 AddOutcome Corpus::add(StoredDocument d) {
-  auto it = by_id_.find(d.id);
-  if (it == by_id_.end()) {
+  const auto it = by_id_.find(d.id);
+  if (it != by_id_.end() && docs_[it->second].hash == d.hash) return AddOutcome::kUnchanged;
+  return store(std::move(d), it);
+}
+
+AddOutcome Corpus::store(StoredDocument d, IdIndex::const_iterator same_id) {
+  if (same_id == by_id_.end()) {
     by_id_.emplace(d.id.view(), docs_.size());
     if (keep_ != Keep::kFile) names_.add(d.facts);
     docs_.push_back(std::move(d));
     return AddOutcome::kAdded;
   }
-  StoredDocument& old = docs_[it->second];
-  if (old.hash == d.hash) return AddOutcome::kUnchanged;
-  old = std::move(d);
+  docs_[same_id->second] = std::move(d);
   names_stale_ = true;  // the names of the version replaced were counted
   return AddOutcome::kReplaced;
 }

@@ -105,7 +105,10 @@ class Corpus {
   [[nodiscard]] Graph take_graph(const Identities& ids);
 
  private:
+  using IdIndex = std::unordered_map<std::string_view, std::size_t>;  // views of interned ids
   AddOutcome add(StoredDocument d);
+  // Adds d, a new version when same_id (its id's place in by_id_, or end()) is not end().
+  AddOutcome store(StoredDocument d, IdIndex::const_iterator same_id);
   void check_keeps(Keep needed, const char* what) const;
 
   Keep keep_;
@@ -113,7 +116,7 @@ class Corpus {
   bool loaded_ = false;               // read from a .qg file: hashes are content_hash
   std::shared_ptr<StringPool> pool_;  // the strings of every document's facts
   std::vector<StoredDocument> docs_;
-  std::unordered_map<std::string_view, std::size_t> by_id_;  // views of interned ids
+  IdIndex by_id_;
   // The names of the documents, fed as they are added, so that identities() has only
   // the decisions left; stale once a document was replaced (identities() starts over).
   IdentityResolver names_;
