@@ -15,13 +15,17 @@ namespace quotegraph::cli {
 namespace {
 
 // Documents read but not yet handed on are held in a window that bounds memory while
-// keeping every thread busy: whichever limit comes first.
+// keeping every thread busy: whichever limit comes first. While the workers have this
+// many documents each waiting, the reading thread extracts what it reads itself.
 constexpr std::size_t kDocsPerThread = 64;
 constexpr std::size_t kWindowBytes = std::size_t{64} << 20;
+constexpr std::size_t kQueuedPerWorker = 8;
 
 /// A pipeline of `jobs` threads: this one reads documents into the window and hands
-/// results on in input order, `jobs - 1` workers extract whatever has been read, and
-/// this thread extracts too whenever the window is full or the input is read. Reading and
+/// results on in input order, `jobs - 1` workers extract the oldest documents nobody has
+/// taken, and this thread extracts the document it has just read whenever the workers
+/// have enough waiting (its text is still in this core's caches, where a worker would
+/// fetch it from the other core's), or the oldest when the window is full. Reading and
 /// handing on overlap extraction, so neither waits for a whole batch, and no more
 /// threads run than asked for. A worker's extractions, once handed on, go back to it to
 /// be freed: memory freed by the thread that allocated it is reused at once, while
@@ -30,7 +34,9 @@ constexpr std::size_t kWindowBytes = std::size_t{64} << 20;
 class Pipeline {
  public:
   Pipeline(unsigned jobs, const std::function<void(Document&&, Extraction&&)>& on_result)
-      : on_result_(on_result), max_docs_(kDocsPerThread * jobs) {
+      : on_result_(on_result),
+        max_docs_(kDocsPerThread * jobs),
+        queued_(kQueuedPerWorker * (jobs - 1)) {
     workers_.reserve(jobs - 1);
     spent_.resize(jobs);
     for (unsigned t = 1; t < jobs; ++t) workers_.emplace_back([this, t] { work(t); });
@@ -51,16 +57,23 @@ class Pipeline {
     slot->bytes = doc.text.size();
     slot->doc = std::move(doc);
     std::unique_lock lock(mutex_);
-    // Hand on what is done; while the window is full, extract or wait.
-    for (;;) {
-      deliver_ready(lock);
-      if (window_.size() < max_docs_ && window_bytes_ < kWindowBytes) break;
-      if (!extract_one(lock)) result_ready_.wait(lock);
-    }
+    deliver_ready(lock);
+    const bool mine = untaken_ >= queued_;
     window_bytes_ += slot->bytes;
     window_.push_back(std::move(slot));
+    ++untaken_;
+    if (mine) {
+      extract_one(lock, 0, true);
+      deliver_ready(lock);
+    }
+    // Over the window: extract the oldest or wait for it.
+    while (window_.size() > max_docs_ || window_bytes_ > kWindowBytes) {
+      if (!extract_one(lock)) result_ready_.wait(lock);
+      deliver_ready(lock);
+    }
+    const bool work_left = untaken_ > 0;
     lock.unlock();
-    work_ready_.notify_one();
+    if (work_left && !mine) work_ready_.notify_one();
   }
 
   /// Hands on every remaining result.
@@ -80,6 +93,7 @@ class Pipeline {
     std::exception_ptr error;
     std::size_t bytes = 0;
     unsigned extractor = 0;  // the thread that extracted it: 0 for this one
+    bool taken = false;
     bool done = false;
   };
 
@@ -90,7 +104,7 @@ class Pipeline {
       std::unique_ptr<Slot> slot = std::move(window_.front());
       window_.pop_front();
       window_bytes_ -= slot->bytes;
-      --taken_;  // indexes of taken slots shift with the window
+      if (first_untaken_ > 0) --first_untaken_;  // indexes shift with the window
       lock.unlock();
       if (slot->error) std::rethrow_exception(slot->error);
       on_result_(std::move(slot->doc), std::move(slot->ex));
@@ -99,12 +113,21 @@ class Pipeline {
     }
   }
 
-  // With the lock held: extracts the first document nobody has taken, if any (the lock
-  // is released meanwhile). Returns whether there was one.
-  bool extract_one(std::unique_lock<std::mutex>& lock, unsigned extractor = 0) {
-    if (taken_ >= window_.size()) return false;
-    Slot* slot = window_[taken_++].get();  // stays put until it is done and handed on
+  // With the lock held: extracts the oldest document nobody has taken, or the newest,
+  // if any (the lock is released meanwhile). Returns whether there was one.
+  bool extract_one(std::unique_lock<std::mutex>& lock, unsigned extractor = 0,
+                   bool newest = false) {
+    if (untaken_ == 0) return false;
+    while (window_[first_untaken_]->taken) ++first_untaken_;
+    std::size_t at = first_untaken_;
+    if (newest) {
+      at = window_.size() - 1;
+      while (window_[at]->taken) --at;
+    }
+    Slot* slot = window_[at].get();  // stays put until it is done and handed on
+    slot->taken = true;
     slot->extractor = extractor;
+    --untaken_;
     lock.unlock();
     try {
       slot->ex = extract(slot->doc);
@@ -121,7 +144,7 @@ class Pipeline {
     std::vector<Extraction> spent;
     std::unique_lock lock(mutex_);
     for (;;) {
-      work_ready_.wait(lock, [this] { return stop_ || taken_ < window_.size(); });
+      work_ready_.wait(lock, [this] { return stop_ || untaken_ > 0; });
       if (stop_) return;
       spent.swap(spent_[self]);
       lock.unlock();
@@ -133,12 +156,14 @@ class Pipeline {
 
   const std::function<void(Document&&, Extraction&&)>& on_result_;
   const std::size_t max_docs_;
+  const std::size_t queued_;
   std::mutex mutex_;
   std::condition_variable work_ready_;
   std::condition_variable result_ready_;
   std::deque<std::unique_ptr<Slot>> window_;  // in input order
   std::size_t window_bytes_ = 0;
-  std::size_t taken_ = 0;  // window_[0, taken_) are being or have been extracted
+  std::size_t untaken_ = 0;        // slots nobody has taken yet
+  std::size_t first_untaken_ = 0;  // window_[0, first_untaken_) are all taken
   // Per worker, its extractions that were handed on, for it to free.
   std::vector<std::vector<Extraction>> spent_;
   bool stop_ = false;

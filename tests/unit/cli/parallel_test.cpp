@@ -51,5 +51,29 @@ TEST(ExtractInOrder, MoreDocumentsThanTheWindowHoldsStayInOrder) {
   std::filesystem::remove(path);
 }
 
+TEST(ExtractInOrder, ASlowDocumentHoldsBackTheOnesAfterItInOrder) {
+  // While a worker is on the long document, the reader extracts the short ones after it
+  // until the window is full, then waits for the long one to be handed on first.
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / "quotegraph-parallel-slow-test.jsonl";
+  {
+    std::ofstream out(path);
+    std::string long_text;
+    for (int i = 0; i < 3000; ++i) {
+      long_text += "\"Item " + std::to_string(i) + " is done,\" Mayor Ann Lee said.\n\n";
+    }
+    for (int i = 0; i < 600; ++i) {
+      const std::string text =
+          i % 200 == 3 ? long_text : "\"Short " + std::to_string(i) + ",\" Lee said.";
+      out << nlohmann::json{{"id", "d" + std::to_string(i)}, {"text", text}}.dump() << "\n";
+    }
+  }
+  const std::vector<std::string> one = run(1, path.string());
+  ASSERT_EQ(one.size(), 600u);
+  EXPECT_EQ(run(2, path.string()), one);
+  EXPECT_EQ(run(4, path.string()), one);
+  std::filesystem::remove(path);
+}
+
 }  // namespace
 }  // namespace quotegraph::cli
