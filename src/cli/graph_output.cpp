@@ -46,7 +46,11 @@ GraphOutput graph_output(const std::string& path, const std::string& format,
 }
 
 void write_graph_file(const graph::Graph& g, const GraphOutput& output) {
-  spdlog::info("{} nodes, {} edges", boost::num_vertices(g), boost::num_edges(g));
+  // num_edges() of a directed adjacency_list adds up every vertex's out-degree: 5 ms on
+  // a graph of 585,000 nodes, paid for nothing unless the message is shown.
+  if (spdlog::should_log(spdlog::level::info)) {
+    spdlog::info("{} nodes, {} edges", boost::num_vertices(g), boost::num_edges(g));
+  }
   auto write = [&](std::ostream& out) {
     exporters::write_graph(g, output.format, out, output.threads);
   };
