@@ -27,17 +27,17 @@ class GraphChunks {
   static constexpr std::size_t kNodesPerChunk = 512;
   static constexpr std::size_t kEdgesPerChunk = 2048;
 
-  explicit GraphChunks(const graph::Graph& g)
-      : g_(g), nodes_(boost::num_vertices(g)), edges_(boost::num_edges(g)) {
-    starts_.reserve(edge_chunks());
-    std::size_t seen = 0;  // out-edges of the vertices before
+  // Edges are counted in the same walk over the vertices (boost::num_edges() of a
+  // directed graph is a walk of its own).
+  explicit GraphChunks(const graph::Graph& g) : g_(g), nodes_(boost::num_vertices(g)) {
     for (std::size_t v = 0; v < nodes_; ++v) {
       const std::size_t degree = boost::out_degree(v, g);
-      for (std::size_t next = starts_.size() * kEdgesPerChunk; next < seen + degree;
+      // edges_ so far: the out-edges of the vertices before.
+      for (std::size_t next = starts_.size() * kEdgesPerChunk; next < edges_ + degree;
            next += kEdgesPerChunk) {
-        starts_.push_back({v, next - seen});
+        starts_.push_back({v, next - edges_});
       }
-      seen += degree;
+      edges_ += degree;
     }
   }
 
@@ -83,7 +83,7 @@ class GraphChunks {
   };
   const graph::Graph& g_;
   std::size_t nodes_;
-  std::size_t edges_;
+  std::size_t edges_ = 0;
   std::vector<Start> starts_;
 };
 

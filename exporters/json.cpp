@@ -185,7 +185,7 @@ void write_json(const graph::Graph& g, std::ostream& out, unsigned threads) {
                                         });
                  });
   static constexpr std::string_view kTail = "\n  ]\n}\n";
-  if (boost::num_edges(g) == 0) {
+  if (chunks.edge_chunks() == 0) {
     out.write("]\n}\n", 4);
   } else {
     out.write(kTail.data(), static_cast<std::streamsize>(kTail.size()));
