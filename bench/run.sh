@@ -228,30 +228,47 @@ elif ! "$qg" build --help 2>&1 | grep -q -- '--jobs'; then
 else
   # -j 1 and -j 2 alternate, $JOB_ROUNDS rounds (default 4 x $REPEAT): the machines this
   # was measured on drift by 20 % within minutes, which timing all of -j 1 before all of
-  # -j 2 reads as a change of speedup.
+  # -j 2 reads as a change of speedup. Each round also writes the output to /dev/shm when
+  # it is a tmpfs, to show what the disk costs: the wait for the fsync and, on a
+  # filesystem mounted with `discard`, for the old output's blocks discarded inside the
+  # rename, neither of which more threads shorten.
   rounds=${JOB_ROUNDS:-$((repeat * 4))}
+  outs="$work"
+  shm=/dev/shm/quotegraph-bench-$$
+  if [ "$(stat -f -c %T /dev/shm 2> /dev/null)" = tmpfs ] && mkdir -p "$shm" 2> /dev/null; then
+    outs="$work $shm"
+  fi
   : > "$work/jobs.times"
   i=0
   while [ $i -lt "$rounds" ]; do
-    for j in 1 2; do
-      t0=$(now)
-      "$qg" build "$corpus" -j $j -o "$work/j$j.graphml" > /dev/null 2>&1 || { echo "failed: build -j $j" >&2; exit 1; }
-      t1=$(now)
-      echo "$j $t0 $t1" >> "$work/jobs.times"
+    for out in $outs; do
+      for j in 1 2; do
+        t0=$(now)
+        "$qg" build "$corpus" -j $j -o "$out/j$j.graphml" > /dev/null 2>&1 || { echo "failed: build -j $j" >&2; exit 1; }
+        t1=$(now)
+        where=disk
+        [ "$out" = "$work" ] || where=tmpfs
+        echo "$where $j $t0 $t1" >> "$work/jobs.times"
+      done
     done
     i=$((i + 1))
   done
   same=$(cmp -s "$work/j1.graphml" "$work/j2.graphml" && echo "byte-identical" || echo "DIFFERENT")
-  sort -k1,1n "$work/jobs.times" | awk -v rounds="$rounds" -v same="$same" -v nproc="$(nproc)" '
-    { d = $3 - $2; t[$1, ++n[$1]] = d; if (!($1 in best) || d < best[$1]) best[$1] = d }
-    function median(j,   k, m, a, b, tmp) {
-      m = n[j]
-      for (a = 1; a <= m; a++) for (b = a + 1; b <= m; b++) if (t[j, b] < t[j, a]) { tmp = t[j, a]; t[j, a] = t[j, b]; t[j, b] = tmp }
-      return m % 2 ? t[j, (m + 1) / 2] : (t[j, m / 2] + t[j, m / 2 + 1]) / 2
+  [ "$outs" = "$work" ] || rm -rf "$shm"
+  sort -k1,1 -k2,2n "$work/jobs.times" | awk -v rounds="$rounds" -v same="$same" -v nproc="$(nproc)" '
+    { k = $1 " " $2; d = $4 - $3; t[k, ++n[k]] = d; if (!(k in best) || d < best[k]) best[k] = d }
+    function median(k,   m, a, b, tmp) {
+      m = n[k]
+      for (a = 1; a <= m; a++) for (b = a + 1; b <= m; b++) if (t[k, b] < t[k, a]) { tmp = t[k, a]; t[k, a] = t[k, b]; t[k, b] = tmp }
+      return m % 2 ? t[k, (m + 1) / 2] : (t[k, m / 2] + t[k, m / 2 + 1]) / 2
     }
     END {
-      m1 = median(1); m2 = median(2)
-      printf "-j 1: median %.4f s (best %.4f), -j 2: median %.4f s (best %.4f), %d alternating rounds\n", m1, best[1], m2, best[2], rounds
-      printf "speedup %.2fx of medians, %.2fx of bests, outputs %s (nproc %s)\n", m1 / m2, best[1] / best[2], same, nproc
+      m1 = median("disk 1"); m2 = median("disk 2")
+      printf "-j 1: median %.4f s (best %.4f), -j 2: median %.4f s (best %.4f), %d alternating rounds\n", m1, best["disk 1"], m2, best["disk 2"], rounds
+      printf "speedup %.2fx of medians, %.2fx of bests, outputs %s (nproc %s)\n", m1 / m2, best["disk 1"] / best["disk 2"], same, nproc
+      if (("tmpfs 1") in n) {
+        s1 = median("tmpfs 1"); s2 = median("tmpfs 2")
+        printf "the same rounds with the output on /dev/shm (tmpfs, no disk): -j 1 median %.4f s, -j 2 median %.4f s, speedup %.2fx of medians\n", s1, s2, s1 / s2
+      }
     }'
 fi
