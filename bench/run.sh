@@ -244,7 +244,11 @@ else
     for out in $outs; do
       for j in 1 2; do
         t0=$(now)
-        "$qg" build "$corpus" -j $j -o "$out/j$j.graphml" > /dev/null 2>&1 || { echo "failed: build -j $j" >&2; exit 1; }
+        if ! "$qg" build "$corpus" -j $j -o "$out/j$j.graphml" > /dev/null 2>&1; then
+          [ "$outs" = "$work" ] || rm -rf "$shm"
+          echo "failed: build -j $j -o $out/j$j.graphml" >&2
+          exit 1
+        fi
         t1=$(now)
         where=disk
         [ "$out" = "$work" ] || where=tmpfs
