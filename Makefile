@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 # Debian packages the build and the tests need (the real-client tests use graphviz,
 # networkx, igraph and xmllint).
-DEPS := cmake g++ make pkg-config libboost-graph-dev nlohmann-json3-dev libspdlog-dev \
+DEPS := cmake g++ make pkg-config libboost-graph-dev nlohmann-json3-dev libspdlog-dev libfmt-dev \
         libcli11-dev libmimalloc-dev libgtest-dev libgmock-dev graphviz python3-networkx python3-igraph \
         libxml2-utils clang-format
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
