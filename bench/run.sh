@@ -237,6 +237,7 @@ else
   shm=/dev/shm/quotegraph-bench-$$
   if [ "$(stat -f -c %T /dev/shm 2> /dev/null)" = tmpfs ] && mkdir -p "$shm" 2> /dev/null; then
     outs="$work $shm"
+    trap 'rm -rf "$shm"' EXIT
   fi
   : > "$work/jobs.times"
   i=0
@@ -244,11 +245,8 @@ else
     for out in $outs; do
       for j in 1 2; do
         t0=$(now)
-        if ! "$qg" build "$corpus" -j $j -o "$out/j$j.graphml" > /dev/null 2>&1; then
-          [ "$outs" = "$work" ] || rm -rf "$shm"
-          echo "failed: build -j $j -o $out/j$j.graphml" >&2
-          exit 1
-        fi
+        "$qg" build "$corpus" -j $j -o "$out/j$j.graphml" > /dev/null 2>&1 ||
+          { echo "failed: build -j $j -o $out/j$j.graphml" >&2; exit 1; }
         t1=$(now)
         where=disk
         [ "$out" = "$work" ] || where=tmpfs
@@ -258,7 +256,6 @@ else
     i=$((i + 1))
   done
   same=$(cmp -s "$work/j1.graphml" "$work/j2.graphml" && echo "byte-identical" || echo "DIFFERENT")
-  [ "$outs" = "$work" ] || rm -rf "$shm"
   sort -k1,1 -k2,2n "$work/jobs.times" | awk -v rounds="$rounds" -v same="$same" -v nproc="$(nproc)" '
     { k = $1 " " $2; d = $4 - $3; t[k, ++n[k]] = d; if (!(k in best) || d < best[k]) best[k] = d }
     function median(k,   m, a, b, tmp) {
