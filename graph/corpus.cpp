@@ -179,38 +179,47 @@ Corpus Corpus::load(std::istream& in, const std::string& source, Keep keep) {
     try {
       j = nlohmann::json::parse(line);
     } catch (const nlohmann::json::exception& e) {
-      throw InputError(source, number, 0, std::string("not a quotegraph corpus: ") + e.what());
+      throw InputError(source, number, 0,
+                       "not a quotegraph corpus: " + json_error_detail(e.what()));
     }
-    if (!header) {
-      if (!j.is_object() || j.value("format", "") != "quotegraph-corpus") {
-        throw InputError(source, number, 0, "not a quotegraph corpus (no .qg header)");
+    // A record of the wrong shape (a string where a number belongs, say) is a broken file,
+    // named with its line like any other.
+    try {
+      if (!header) {
+        if (!j.is_object() || j.value("format", "") != "quotegraph-corpus") {
+          throw InputError(source, number, 0, "not a quotegraph corpus (no .qg header)");
+        }
+        const int version = j.value("version", 0);
+        if (version < 1 || version > kCorpusFormatVersion) {
+          throw InputError(source, number, 0,
+                           "corpus format version " + std::to_string(version) +
+                               " is not supported (this quotegraph reads version " +
+                               std::to_string(kCorpusFormatVersion) + ")");
+        }
+        expected = j.value("documents", std::size_t{0});
+        header = true;
+        continue;
       }
-      const int version = j.value("version", 0);
-      if (version < 1 || version > kCorpusFormatVersion) {
-        throw InputError(source, number, 0,
-                         "corpus format version " + std::to_string(version) +
-                             " is not supported (this quotegraph reads version " +
-                             std::to_string(kCorpusFormatVersion) + ")");
+      auto ex = j.find("extraction");
+      if (!j.is_object() || !j.contains("id") || !j["id"].is_string() || ex == j.end() ||
+          !ex->is_object()) {
+        throw InputError(source, number, 0, "broken document record (needs id and extraction)");
       }
-      expected = j.value("documents", std::size_t{0});
-      header = true;
-      continue;
+      StoredDocument d;
+      const std::string id = j["id"].get<std::string>();
+      d.id = corpus.pool_->intern(id);
+      d.hash = corpus.pool_->intern(j.value("hash", ""));
+      d.bytes = j.value("bytes", std::size_t{0});
+      Extraction extraction = extraction_from_json(*ex);
+      extraction.doc = id;
+      if (keep != Keep::kFile) d.facts = facts_of(extraction, *corpus.pool_);
+      if (keep != Keep::kGraph) d.saved = saved_form(extraction);
+      corpus.add(std::move(d));
+    } catch (const nlohmann::json::exception& e) {
+      throw InputError(source, number, 0,
+                       std::string(header ? "broken document record: " : "broken corpus header: ") +
+                           json_error_detail(e.what()));
     }
-    auto ex = j.find("extraction");
-    if (!j.is_object() || !j.contains("id") || !j["id"].is_string() || ex == j.end() ||
-        !ex->is_object()) {
-      throw InputError(source, number, 0, "broken document record (needs id and extraction)");
-    }
-    StoredDocument d;
-    const std::string id = j["id"].get<std::string>();
-    d.id = corpus.pool_->intern(id);
-    d.hash = corpus.pool_->intern(j.value("hash", ""));
-    d.bytes = j.value("bytes", std::size_t{0});
-    Extraction extraction = extraction_from_json(*ex);
-    extraction.doc = id;
-    if (keep != Keep::kFile) d.facts = facts_of(extraction, *corpus.pool_);
-    if (keep != Keep::kGraph) d.saved = saved_form(extraction);
-    corpus.add(std::move(d));
   }
   if (!header) throw InputError(source, 0, 0, "not a quotegraph corpus (empty file)");
   if (corpus.docs_.size() != expected) {

@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "extract/scan.hpp"
+#include "extract/serialize.hpp"
 #include "extract/utf8.hpp"
 
 namespace quotegraph {
@@ -28,8 +29,6 @@ using json = nlohmann::json;
 // Files are read in blocks this large: few system calls, bounded memory for JSONL.
 constexpr std::size_t kBlockSize = std::size_t{1} << 20;
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-// Parser messages quote the token they stopped at, which may be a whole line.
-constexpr std::size_t kMaxDetail = 160;
 constexpr std::string_view kStdinName = "<stdin>";
 constexpr std::string_view kStdinId = "stdin";
 
@@ -63,30 +62,6 @@ using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
 
 std::string too_large(std::size_t max) {
   return "document too large (limit " + std::to_string(max) + " bytes)";
-}
-
-// At most kMaxDetail bytes of s, cut on a code point boundary.
-std::string shorten(std::string_view s) {
-  if (s.size() <= kMaxDetail) return std::string(s);
-  std::size_t cut = kMaxDetail;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0U) == 0x80U) --cut;
-  return std::string(s.substr(0, cut)) + "...";
-}
-
-// nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 9: syntax
-// error ..." without the id and the position, which are the parser's, not the file's.
-std::string parser_detail(std::string_view what) {
-  if (const std::size_t id_end = what.find("] "); id_end != std::string_view::npos) {
-    what.remove_prefix(id_end + 2);
-  }
-  if (what.starts_with("parse error")) {
-    if (const std::size_t colon = what.find(": "); colon != std::string_view::npos) {
-      what.remove_prefix(colon + 2);
-    }
-  }
-  std::string detail = shorten(what);
-  if (auto bad = utf8::first_invalid(detail)) detail.resize(*bad);
-  return detail;
 }
 
 enum class ReadStatus { kOk, kTooLarge, kError };
@@ -193,7 +168,7 @@ class ArticleFields {
   }
   bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/,
                    const nlohmann::detail::exception& ex) {
-    error_ = parser_detail(ex.what());
+    error_ = json_error_detail(ex.what());
     return false;
   }
 

@@ -440,4 +440,26 @@ Extraction extraction_from_json(const nlohmann::json& j) {
   return ex;
 }
 
+std::string json_error_detail(std::string_view what) {
+  constexpr std::size_t kMaxDetail = 160;
+  if (const std::size_t id_end = what.find("] "); id_end != std::string_view::npos) {
+    what.remove_prefix(id_end + 2);
+  }
+  if (what.starts_with("parse error")) {
+    if (const std::size_t colon = what.find(": "); colon != std::string_view::npos) {
+      what.remove_prefix(colon + 2);
+    }
+  }
+  std::string detail;
+  if (what.size() <= kMaxDetail) {
+    detail = what;
+  } else {
+    std::size_t cut = kMaxDetail;
+    while (cut > 0 && (static_cast<unsigned char>(what[cut]) & 0xC0U) == 0x80U) --cut;
+    detail = std::string(what.substr(0, cut)) + "...";
+  }
+  if (auto bad = utf8::first_invalid(detail)) detail.resize(*bad);
+  return detail;
+}
+
 }  // namespace quotegraph

@@ -46,7 +46,16 @@ constexpr std::size_t json_string_room(std::size_t n) { return 6 * n + 2; }
 /// falls back to it).
 char* write_json_string(char* p, std::string_view s);
 
-/// Reads back what to_json wrote (for `build` from saved extractions and tests).
+/// Reads back what to_json wrote (for `build` from saved extractions and tests). Missing
+/// fields and some wrong ones are read as empty; others (a string where a number belongs)
+/// throw nlohmann::json::exception.
 Extraction extraction_from_json(const nlohmann::json& j);
+
+/// What a nlohmann::json exception says, for a message that names the file and line
+/// itself: "[json.exception.parse_error.101] parse error at line 1, column 9: syntax
+/// error ..." without the id and the parser's own position, at most 160 bytes (cut on a
+/// code point), valid UTF-8 (parser messages quote the token they stopped at, which may
+/// be a whole line of any bytes).
+std::string json_error_detail(std::string_view what);
 
 }  // namespace quotegraph

@@ -50,7 +50,7 @@ expect 1 "quotegraph: error: no chain of addresses, replies or mentions links 'H
 expect 1 "quotegraph: error: $tmp/nosuch.qg: No such file or directory" \
   "$bin" query "$tmp/nosuch.qg" stats
 printf 'hello\n' >"$tmp/bad.qg"
-expect 1 "quotegraph: error: $tmp/bad.qg:1: not a quotegraph corpus: [json.exception.parse_error.101] parse error at line 1, column 1: syntax error while parsing value - invalid literal; last read: 'h'" \
+expect 1 "quotegraph: error: $tmp/bad.qg:1: not a quotegraph corpus: syntax error while parsing value - invalid literal; last read: 'h'" \
   "$bin" query "$tmp/bad.qg" stats
 expect 2 "quotegraph: error: --into needs a .qg corpus file, not 'c.graphml'" \
   "$bin" build tests/e2e/queries/day1.jsonl --into c.graphml

@@ -195,6 +195,32 @@ TEST(Serialize, ReadingToleratesMissingAndWrongFields) {
   EXPECT_EQ(ex.handles[0].person, std::nullopt);
 }
 
+TEST(Serialize, JsonErrorDetailKeepsWhatTheFileNeedsToSay) {
+  auto detail_of_parsing = [](const std::string& text) -> std::string {
+    try {
+      const nlohmann::json j = nlohmann::json::parse(text);
+      return "no error: " + j.dump();
+    } catch (const nlohmann::json::exception& e) {
+      return json_error_detail(e.what());
+    }
+  };
+  // No "[json.exception.parse_error.101] parse error at line 1, column 4:".
+  EXPECT_EQ(detail_of_parsing("{\"a\""),
+            "syntax error while parsing object separator - unexpected end of input; expected ':'");
+  try {
+    (void)extraction_from_json(nlohmann::json::parse(R"({"statements": [{"start": "x"}]})"));
+    ADD_FAILURE() << "a string for a number was read";
+  } catch (const nlohmann::json::exception& e) {
+    EXPECT_EQ(json_error_detail(e.what()), "type must be number, but is string");
+  }
+  // At most 160 bytes, cut before a code point rather than inside it, then "...".
+  const std::string long_what =
+      "[json.exception.other_error.501] " + std::string(159, 'x') + "\u00e9!";
+  EXPECT_EQ(json_error_detail(long_what), std::string(159, 'x') + "...");
+  // Bytes quoted from a broken line stop at the first invalid one.
+  EXPECT_EQ(json_error_detail("[json.exception.x.1] last read: 'ab\xff\xfe'"), "last read: 'ab");
+}
+
 TEST(Serialize, Utf8TextSurvives) {
   Extraction ex;
   ex.doc = "ü";

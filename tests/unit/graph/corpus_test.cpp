@@ -149,6 +149,36 @@ TEST(Corpus, BrokenFilesAreReportedWithTheirLine) {
   EXPECT_EQ(message("{\"format\":\"quotegraph-corpus\",\"version\":1,\"documents\":2}\n"
                     "{\"id\":\"a\",\"extraction\":{}}\n"),
             "t.qg:2: truncated corpus: 1 of 2 documents");
+  EXPECT_EQ(
+      message("{\"format\":\"quotegraph-corpus\",\"version\":1,\"documents\":1}\n{\"id\":\"a\","),
+      "t.qg:2: not a quotegraph corpus: syntax error while parsing object key - unexpected end "
+      "of input; expected string literal");
+}
+
+TEST(Corpus, RecordsOfTheWrongShapeAreReportedWithTheirLine) {
+  // A value of the wrong type deep inside a record: nlohmann's type errors, which name
+  // neither the file nor the line, become the file's error at that line.
+  auto message = [](const std::string& text) -> std::string {
+    try {
+      (void)loaded(text);
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "no error";
+  };
+  EXPECT_EQ(message("{\"format\":\"quotegraph-corpus\",\"version\":\"1\",\"documents\":0}\n"),
+            "t.qg:1: broken corpus header: type must be number, but is string");
+  const std::string head = "{\"format\":\"quotegraph-corpus\",\"version\":1,\"documents\":1}\n";
+  EXPECT_EQ(message(head + "{\"id\":\"a\",\"bytes\":\"many\",\"extraction\":{}}\n"),
+            "t.qg:2: broken document record: type must be number, but is string");
+  EXPECT_EQ(
+      message(head + "\n{\"id\":\"a\",\"extraction\":{\"statements\":[{\"start\":\"x\"}]}}\n"),
+      "t.qg:3: broken document record: type must be number, but is string");
+  for (Keep keep : {Keep::kBoth, Keep::kGraph, Keep::kFile}) {
+    std::istringstream in(head +
+                          "{\"id\":\"a\",\"extraction\":{\"statements\":[{\"start\":\"x\"}]}}\n");
+    EXPECT_THROW((void)Corpus::load(in, "t.qg", keep), InputError);
+  }
 }
 
 std::string graphml_like(const Graph& g) {
