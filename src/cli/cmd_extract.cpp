@@ -2,7 +2,9 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -46,8 +48,13 @@ void add_extract_command(CLI::App& app, int& exit_code) {
     constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
     std::string buffer;
     buffer.reserve(kFlushBytes + (kFlushBytes >> 2));
+    // A write that fails (a full disk, a closed pipe) ends the run at once: going on would
+    // extract the rest for nothing and exit 0 with the output cut short.
     auto flush = [&buffer] {
-      if (!buffer.empty()) std::fwrite(buffer.data(), 1, buffer.size(), stdout);
+      if (!buffer.empty() &&
+          std::fwrite(buffer.data(), 1, buffer.size(), stdout) != buffer.size()) {
+        throw Error(std::string("cannot write to stdout: ") + std::strerror(errno));
+      }
       buffer.clear();
     };
     // On a terminal each line goes out at once, next to any error message about the input.
@@ -61,7 +68,9 @@ void add_extract_command(CLI::App& app, int& exit_code) {
     });
     flush();
     progress.done();
-    if (std::fflush(stdout) != 0) throw Error("cannot write to standard output");
+    if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+      throw Error(std::string("cannot write to stdout: ") + std::strerror(errno));
+    }
     exit_code = failed > 0 ? static_cast<int>(ExitCode::kInputFailed) : 0;
   });
 }

@@ -11,12 +11,15 @@
 #     atomic      a build whose output cannot be written (or fails mid-way)
 #                 leaves no file behind and keeps an older one intact
 #     usage       unknown sub-command, unknown option, bad value: exit 2
+#     output      stdout that stops taking data (a file size limit standing in for a
+#                 full disk): extract, query and build -o - exit 1 and say so, rather
+#                 than exit 0 with the output cut short
 # QUOTEGRAPH_PYTHON (default /usr/bin/python3) parses the JSONL output.
 #
 # Example: tests/e2e/bad_input.sh build/quotegraph directory
 set -u
 if [ $# -ne 2 ]; then
-  echo "usage: $0 QUOTEGRAPH directory|huge-line|atomic|usage" >&2
+  echo "usage: $0 QUOTEGRAPH directory|huge-line|atomic|usage|output" >&2
   exit 2
 fi
 bin=$1
@@ -186,11 +189,41 @@ case_usage() {
   done
 }
 
+case_output() {
+  # About 1.3 MB of JSONL in (every document under its own id, so that the graph and the
+  # corpus grow too), and more than that out: past the limit below in either unit ulimit
+  # -f may count (512 or 1024 bytes). With SIGXFSZ ignored, the write past it fails with
+  # EFBIG, as a write to a full disk fails with ENOSPC.
+  i=0
+  while [ $i -lt 300 ]; do
+    sed "s/^{\"id\": \"/{\"id\": \"$i-/" samples/collection.jsonl
+    i=$((i + 1))
+  done >"$tmp/many.jsonl"
+  "$bin" build "$tmp/many.jsonl" -o "$tmp/c.qg" --no-progress 2>"$tmp/stderr" ||
+    fail "build many.jsonl -o c.qg: exit code $?"
+  for args in "extract $tmp/many.jsonl --no-progress" \
+    "build $tmp/many.jsonl -o - --format json --no-progress" \
+    "export $tmp/c.qg -o - --format graphml" \
+    "query $tmp/c.qg quotes"; do
+    # shellcheck disable=SC2086
+    (
+      trap '' XFSZ
+      ulimit -f 1024
+      exec "$bin" $args >"$tmp/out" 2>"$tmp/stderr"
+    )
+    rc=$?
+    [ "$(wc -c <"$tmp/out")" -ge 500000 ] || fail "quotegraph $args: wrote less than the limit"
+    expect_rc "quotegraph $args past the file size limit" $rc 1 &&
+      stderr_names "cannot write to stdout"
+  done
+}
+
 case "$case_name" in
   directory) case_directory ;;
   huge-line) case_huge_line ;;
   atomic) case_atomic ;;
   usage) case_usage ;;
+  output) case_output ;;
   *)
     echo "unknown case $case_name" >&2
     exit 2
