@@ -43,6 +43,7 @@ PIECES = ["\u201c", "\u201d", '"', "\u2018", "\u2019", "'", "\u00ab", "\u00bb", 
           "\n\n", "\r\n", "\t", " ", ".", ",", "Mr. ", "Dr. ", " \u2014 ", "(", ")", "#tag",
           "https://example.org/a", "RT @a: ", "\u00a0", "\u200b", "\ufeff", "they", "\U0001F600",
           "\u00e9", "\u0130", "\ufb01", "A" * 300, "@" * 50, "\u201c" * 40, "x" * 5000]
+PIECE_BYTES = [p.encode("utf-8") for p in PIECES]
 BAD_BYTES = [b"\x00", b"\xff", b"\xc3", b"\xe2\x80", b"\xed\xa0\x80", b"\xf4\x90\x80\x80",
              b"\xc0\xaf", b"\x80"]
 JSON_DAMAGE = [b"\\ud800", b"\\udc00", b"\\u0000", b"\\", b'"', b"\\uZZZZ", b"\x00", b"\xff", b"\n",
@@ -58,28 +59,34 @@ class Failure(Exception):
     pass
 
 
-def damage_text(rng, text):
-    b = bytearray(text.encode("utf-8"))
-    for _ in range(rng.randint(1, 12)):
+def damage(rng, data, inserts, max_edits, max_cut, every_kind):
+    """data with 1 to max_edits edits: flipped bytes, inserted pieces, cut spans and ends;
+    with every_kind also invalid UTF-8, repeated spans and runs of pieces or noise."""
+    b = bytearray(data)
+    for _ in range(rng.randint(1, max_edits)):
         at = rng.randint(0, len(b))
-        op = rng.randrange(8)
+        op = rng.randrange(8 if every_kind else 4)
         if op == 0 and b:
             b[rng.randrange(len(b))] = rng.randrange(256)
         elif op == 1:
-            b[at:at] = rng.choice(PIECES).encode("utf-8")
+            b[at:at] = rng.choice(inserts)
         elif op == 2:
-            b[at:at] = rng.choice(BAD_BYTES)
-        elif op == 3 and b:
-            del b[at:min(len(b), at + rng.randint(1, 400))]
-        elif op == 4 and b:
-            b[at:at] = b[at:min(len(b), at + 300)] * rng.randint(1, 5)
-        elif op == 5:
+            del b[at:min(len(b), at + rng.randint(1, max_cut))]
+        elif op == 3:
             del b[at:]
+        elif op == 4:
+            b[at:at] = rng.choice(BAD_BYTES)
+        elif op == 5 and b:
+            b[at:at] = b[at:min(len(b), at + 300)] * rng.randint(1, 5)
         elif op == 6:
-            b[at:at] = (rng.choice(PIECES) * rng.randint(1, 30)).encode("utf-8")
+            b[at:at] = rng.choice(inserts) * rng.randint(1, 30)
         else:
             b[at:at] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 20)))
     return bytes(b)
+
+
+def damage_text(rng, text):
+    return damage(rng, text.encode("utf-8"), PIECE_BYTES, 12, 400, True)
 
 
 def json_line(rng, text):
@@ -102,19 +109,7 @@ def json_line(rng, text):
 
 
 def damage_corpus(rng, data):
-    b = bytearray(data)
-    for _ in range(rng.randint(1, 6)):
-        at = rng.randint(0, len(b))
-        op = rng.randrange(4)
-        if op == 0 and b:
-            b[rng.randrange(len(b))] = rng.randrange(256)
-        elif op == 1:
-            b[at:at] = rng.choice(CORPUS_DAMAGE)
-        elif op == 2:
-            del b[at:min(len(b), at + rng.randint(1, 50))]
-        else:
-            del b[at:]
-    return bytes(b)
+    return damage(rng, data, CORPUS_DAMAGE, 6, 50, False)
 
 
 def run(cmd, allowed, input_path, names_input=True):

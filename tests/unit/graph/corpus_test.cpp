@@ -130,15 +130,17 @@ TEST(Corpus, AddingInTwoStepsGivesTheSameFileAsInOne) {
   EXPECT_EQ(saved(two), saved(one));
 }
 
+// What loading text says: the InputError's message, or "no error".
+std::string message(const std::string& text) {
+  try {
+    (void)loaded(text);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
 TEST(Corpus, BrokenFilesAreReportedWithTheirLine) {
-  auto message = [](const std::string& text) -> std::string {
-    try {
-      (void)loaded(text);
-    } catch (const InputError& e) {
-      return e.what();
-    }
-    return "no error";
-  };
   EXPECT_EQ(message(""), "t.qg: not a quotegraph corpus (empty file)");
   EXPECT_EQ(message("{\"id\":1}\n"), "t.qg:1: not a quotegraph corpus (no .qg header)");
   EXPECT_EQ(message("{\"format\":\"quotegraph-corpus\",\"version\":9,\"documents\":0}\n"),
@@ -158,14 +160,6 @@ TEST(Corpus, BrokenFilesAreReportedWithTheirLine) {
 TEST(Corpus, RecordsOfTheWrongShapeAreReportedWithTheirLine) {
   // A value of the wrong type deep inside a record: nlohmann's type errors, which name
   // neither the file nor the line, become the file's error at that line.
-  auto message = [](const std::string& text) -> std::string {
-    try {
-      (void)loaded(text);
-    } catch (const InputError& e) {
-      return e.what();
-    }
-    return "no error";
-  };
   EXPECT_EQ(message("{\"format\":\"quotegraph-corpus\",\"version\":\"1\",\"documents\":0}\n"),
             "t.qg:1: broken corpus header: type must be number, but is string");
   const std::string head = "{\"format\":\"quotegraph-corpus\",\"version\":1,\"documents\":1}\n";
