@@ -3,11 +3,14 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <random>
 #include <streambuf>
 #include <utility>
@@ -18,6 +21,70 @@ namespace quotegraph::cli {
 namespace {
 
 std::string errno_text(int err) { return std::strerror(err); }
+
+// The temporaries being written, for a signal handler to remove when the run is ended by a
+// signal (Ctrl-C, kill, a hang-up, the file size limit): otherwise a ".<name>.tmp-..."
+// file, half of the output and as large, would stay behind. Fixed slots of plain bytes,
+// because the handler may only read memory and call unlink.
+struct TemporarySlot {
+  std::atomic<int> state{0};  // 0 free, 1 being filled, 2 holds a temporary's path
+  char path[4096];
+};
+TemporarySlot g_temporaries[8];
+static_assert(std::atomic<int>::is_always_lock_free);
+
+extern "C" void remove_temporaries_and_reraise(int sig) {
+  for (TemporarySlot& slot : g_temporaries) {
+    if (slot.state.load() == 2) ::unlink(slot.path);
+  }
+  // SA_RESETHAND has put back the default action: the process ends as the signal meant,
+  // once this handler returns.
+  ::raise(sig);
+}
+
+// Installed once, for the signals that would end the process by default; a signal that is
+// ignored (a background job's SIGINT) or handled by someone else is left as it is.
+void install_signal_handlers() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGXFSZ}) {
+      struct sigaction old {};
+      if (::sigaction(sig, nullptr, &old) != 0 || old.sa_handler != SIG_DFL) continue;
+      struct sigaction action {};
+      action.sa_handler = remove_temporaries_and_reraise;
+      sigemptyset(&action.sa_mask);
+      action.sa_flags = static_cast<int>(SA_RESETHAND);
+      ::sigaction(sig, &action, nullptr);
+    }
+  });
+}
+
+// Keeps path in a slot while it lives. A path that does not fit, or a ninth temporary at
+// once, is only not removed on a signal.
+class RegisteredTemporary {
+ public:
+  explicit RegisteredTemporary(const std::string& path) {
+    if (path.size() >= sizeof(TemporarySlot::path)) return;
+    install_signal_handlers();
+    for (TemporarySlot& slot : g_temporaries) {
+      int expected = 0;
+      if (slot.state.compare_exchange_strong(expected, 1)) {
+        std::memcpy(slot.path, path.c_str(), path.size() + 1);
+        slot.state.store(2);
+        slot_ = &slot;
+        return;
+      }
+    }
+  }
+  RegisteredTemporary(const RegisteredTemporary&) = delete;
+  RegisteredTemporary& operator=(const RegisteredTemporary&) = delete;
+  ~RegisteredTemporary() {
+    if (slot_ != nullptr) slot_->state.store(0);
+  }
+
+ private:
+  TemporarySlot* slot_ = nullptr;
+};
 
 // Creates "<dir>/.<name>.tmp-XXXXXXXX" exclusively (O_EXCL), so no other writer,
 // not even another quotegraph run, shares it; mode 0666 leaves the rest to the umask.
@@ -121,6 +188,7 @@ void write_file_atomically(const std::string& path,
     throw Error("cannot write " + path + ": is a directory");
 
   auto [tmp, fd] = create_temporary(target);
+  const RegisteredTemporary registered(tmp);
   auto discard = [&tmp, &fd] {
     if (fd >= 0) ::close(fd);
     std::remove(tmp.c_str());

@@ -14,12 +14,14 @@
 #     output      stdout that stops taking data (a file size limit standing in for a
 #                 full disk): extract, query and build -o - exit 1 and say so, rather
 #                 than exit 0 with the output cut short
+#     signal      a build ended by a signal while it writes its file (the file size
+#                 limit's SIGXFSZ, as Ctrl-C or kill would): no temporary file is left
 # QUOTEGRAPH_PYTHON (default /usr/bin/python3) parses the JSONL output.
 #
 # Example: tests/e2e/bad_input.sh build/quotegraph directory
 set -u
 if [ $# -ne 2 ]; then
-  echo "usage: $0 QUOTEGRAPH directory|huge-line|atomic|usage|output" >&2
+  echo "usage: $0 QUOTEGRAPH directory|huge-line|atomic|usage|output|signal" >&2
   exit 2
 fi
 bin=$1
@@ -189,16 +191,21 @@ case_usage() {
   done
 }
 
-case_output() {
-  # About 1.3 MB of JSONL in (every document under its own id, so that the graph and the
-  # corpus grow too), and more than that out: past the limit below in either unit ulimit
-  # -f may count (512 or 1024 bytes). With SIGXFSZ ignored, the write past it fails with
-  # EFBIG, as a write to a full disk fails with ENOSPC.
+# About 1.3 MB of JSONL, every document under its own id (so that the graph and the corpus
+# grow too), at $tmp/many.jsonl: more output than the file size limits below, in either
+# unit ulimit -f may count (512 or 1024 bytes).
+make_many() {
   i=0
   while [ $i -lt 300 ]; do
     sed "s/^{\"id\": \"/{\"id\": \"$i-/" samples/collection.jsonl
     i=$((i + 1))
   done >"$tmp/many.jsonl"
+}
+
+case_output() {
+  # With SIGXFSZ ignored, the write past the limit fails with EFBIG, as a write to a full
+  # disk fails with ENOSPC.
+  make_many
   "$bin" build "$tmp/many.jsonl" -o "$tmp/c.qg" --no-progress 2>"$tmp/stderr" ||
     fail "build many.jsonl -o c.qg: exit code $?"
   for args in "extract $tmp/many.jsonl --no-progress" \
@@ -218,12 +225,43 @@ case_output() {
   done
 }
 
+case_signal() {
+  # With SIGXFSZ at its default, the write past the limit ends the process with it, while
+  # the temporary file is half written.
+  make_many
+  mkdir "$tmp/out"
+  for format in graphml json qg; do
+    (
+      ulimit -f 1024
+      exec "$bin" build "$tmp/many.jsonl" -o "$tmp/out/g.$format" --no-progress 2>"$tmp/stderr"
+    )
+    rc=$?
+    if [ $rc -gt 128 ]; then
+      ok "build -o g.$format ended by signal $((rc - 128))"
+    elif [ $rc -eq 1 ] && grep -q "File too large" "$tmp/stderr"; then
+      # SIGXFSZ was ignored when this shell started, and a shell cannot undo that: the
+      # write failed instead, which must leave nothing behind all the same.
+      ok "build -o g.$format: SIGXFSZ is ignored here, the write failed (exit code 1)"
+    else
+      fail "build -o g.$format past the file size limit: exit code $rc"
+    fi
+    left=$(ls -A "$tmp/out")
+    if [ -n "$left" ]; then
+      fail "build -o g.$format left $left"
+      rm -f "$tmp/out/".* "$tmp/out/"* 2>/dev/null
+    else
+      ok "build -o g.$format left nothing behind"
+    fi
+  done
+}
+
 case "$case_name" in
   directory) case_directory ;;
   huge-line) case_huge_line ;;
   atomic) case_atomic ;;
   usage) case_usage ;;
   output) case_output ;;
+  signal) case_signal ;;
   *)
     echo "unknown case $case_name" >&2
     exit 2
