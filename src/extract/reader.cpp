@@ -1,8 +1,5 @@
 #include "extract/reader.hpp"
 
-#include <sys/mman.h>
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
@@ -789,45 +786,12 @@ class JsonlStream {
   bool stopped_ = false;
 };
 
-/// Feeds a regular file to stream through read-only memory maps of kMapWindow bytes, one
-/// after the other: no copy from the page cache into a buffer, and no more of the file
-/// mapped at once than a window. Returns how many bytes it fed; the caller reads the rest
-/// (all of it when the file cannot be mapped: not a regular file, say). Not populated
-/// ahead (MAP_POPULATE): reading costs the same, and the first document is handed on
-/// 0.5-2 ms sooner, which is time `build -j` threads would wait.
-std::size_t feed_mapped(int fd, JsonlStream& stream) {
-  constexpr std::size_t kMapWindow = std::size_t{8} << 20;  // a multiple of the page size
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) return 0;
-  const auto size = static_cast<std::size_t>(st.st_size);
-  std::size_t offset = 0;
-  while (offset < size && !stream.stopped()) {
-    const std::size_t len = std::min(kMapWindow, size - offset);
-    void* p = ::mmap(nullptr, len, PROT_READ, MAP_PRIVATE, fd, static_cast<off_t>(offset));
-    if (p == MAP_FAILED) break;
-    ::madvise(p, len, MADV_SEQUENTIAL);
-    try {
-      stream.feed(std::string_view(static_cast<const char*>(p), len));
-    } catch (...) {
-      ::munmap(p, len);
-      throw;
-    }
-    ::munmap(p, len);
-    offset += len;
-  }
-  return offset;
-}
-
 void Reader::read_jsonl(std::FILE* f, std::string head, const std::string& name,
                         const std::string& stem) {
+  // Read, not mapped: a file that another process truncates while it is read would make
+  // every access to a mapped page past its new end a SIGBUS, which no handler can turn
+  // back into an error of this file (measured: reading costs the same).
   JsonlStream stream(*this, name, stem);
-  if (head.empty() && f != stdin) {
-    const std::size_t fed = feed_mapped(fileno(f), stream);
-    if (fed > 0 && std::fseek(f, static_cast<long>(fed), SEEK_SET) != 0) {
-      fail(name, 0, 0, std::string("read error: ") + std::strerror(errno));
-      return;
-    }
-  }
   stream.feed(head);
   std::string().swap(head);
   std::string block(kBlockSize, '\0');
