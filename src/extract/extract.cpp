@@ -41,12 +41,17 @@ Extraction extract(const Document& doc, const Lexicon& lexicon) {
   std::vector<HandleMatch> handles = find_handles(doc.text);
   std::vector<std::int32_t> handle_entity = resolver.link_handles(handles);
 
-  auto entity_of_handle = [&](std::string_view name) -> std::int32_t {
-    std::string l = scan::lower_ascii(name);
-    for (std::size_t k = 0; k < handles.size(); ++k) {
-      if (handle_entity[k] >= 0 && scan::lower_ascii(handles[k].name) == l) return handle_entity[k];
+  // The entity of each handle, by its lower-case name (the first linked spelling wins):
+  // looked up for every quote an @handle speaks or is addressed in, so hashed, not walked.
+  StringMap<std::int32_t> linked_handles;
+  for (std::size_t k = 0; k < handles.size(); ++k) {
+    if (handle_entity[k] >= 0) {
+      linked_handles.try_emplace(scan::lower_ascii(handles[k].name), handle_entity[k]);
     }
-    return -1;
+  }
+  auto entity_of_handle = [&](std::string_view name) -> std::int32_t {
+    const auto it = linked_handles.find(scan::lower_ascii(name));
+    return it == linked_handles.end() ? -1 : it->second;
   };
   auto name_of = [&](std::int32_t e) -> std::optional<std::string> {
     if (e < 0) return std::nullopt;
@@ -161,16 +166,16 @@ Extraction extract(const Document& doc, const Lexicon& lexicon) {
     ex.statements.push_back(std::move(st));
   }
 
-  // Handles: once each, case-insensitively, first spelling kept.
+  // Handles: once each, case-insensitively, first spelling kept (a document may hold
+  // thousands: found by their lower-case name in a table, not by walking the list).
+  StringMap<std::size_t> handle_at;  // lower-case name -> its place in ex.handles
   for (std::size_t k = 0; k < handles.size(); ++k) {
-    std::string with_at = "@" + handles[k].name;
-    std::string l = scan::lower_ascii(with_at);
-    auto it = std::find_if(ex.handles.begin(), ex.handles.end(),
-                           [&](const HandleLink& h) { return scan::lower_ascii(h.handle) == l; });
-    if (it == ex.handles.end()) {
-      ex.handles.push_back(HandleLink{with_at, name_of(handle_entity[k])});
-    } else if (!it->person) {
-      it->person = name_of(handle_entity[k]);
+    const auto [it, first] =
+        handle_at.try_emplace(scan::lower_ascii(handles[k].name), ex.handles.size());
+    if (first) {
+      ex.handles.push_back(HandleLink{"@" + handles[k].name, name_of(handle_entity[k])});
+    } else if (!ex.handles[it->second].person) {
+      ex.handles[it->second].person = name_of(handle_entity[k]);
     }
   }
 

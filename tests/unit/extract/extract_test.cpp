@@ -290,6 +290,24 @@ TEST(Extract, HandlesOnceEachFirstSpellingKept) {
   EXPECT_EQ(ex.statements[0].mentions, (std::vector<std::string>{"@lenaortiz", "@FerryFan"}));
 }
 
+TEST(Extract, ThousandsOfHandlesOnceEachAndStillLinked) {
+  // A list of handles as long as a follow list: each once, in order, first spelling
+  // kept, and a quote spoken by one of them still goes to the person it links to.
+  std::string text = "Lena Ortiz (@LenaOrtiz) spoke first. Also there:";
+  constexpr int kHandles = 3000;
+  for (int i = 0; i < kHandles; ++i) text += " @Fan" + std::to_string(i);
+  for (int i = 0; i < kHandles; ++i) text += " @FAN" + std::to_string(i);
+  text += ".\n\n“Thanks, everyone,” @lenaortiz wrote.";
+  const Extraction ex = run(text);
+  ASSERT_EQ(ex.handles.size(), std::size_t{kHandles} + 1);
+  EXPECT_EQ(ex.handles[0].handle, "@LenaOrtiz");
+  EXPECT_EQ(ex.handles[0].person, "Lena Ortiz");
+  EXPECT_EQ(ex.handles[1].handle, "@Fan0");
+  EXPECT_EQ(ex.handles[kHandles].handle, "@Fan" + std::to_string(kHandles - 1));
+  ASSERT_EQ(ex.statements.size(), 1U);
+  EXPECT_EQ(ex.statements[0].speaker, "Lena Ortiz");
+}
+
 TEST(Extract, HandleLinkedBySurnameAndInitials) {
   const Extraction ex =
       run("Lena Maria Ortiz and Tom Hale met. “The plan is ready for the council,” Tom Hale said, "
