@@ -73,6 +73,21 @@ TEST(Identity, FullerFormsInitialsAndMiddleNames) {
   EXPECT_EQ(ids.resolve("Bill Clinton"), "Bill Clinton");
 }
 
+TEST(Identity, FullerFormThatStartsWithAnInitial) {
+  // "J. Robert Smith" is a fuller "John Smith" (its initial fits John), not a fuller "Jane
+  // Doe" nor "Rob Smith"; among thousands of other Smiths, each stays itself.
+  std::vector<std::string> others;
+  for (int i = 0; i < 2000; ++i) others.push_back("Given" + std::to_string(i) + " Smith");
+  const Identities ids = resolve({doc("a", {"John Smith", "Rob Smith"}), doc("b", others),
+                                  doc("c", {"J. Robert Smith", "Jane Doe"})});
+  EXPECT_EQ(ids.resolve("John Smith"), "J. Robert Smith");
+  EXPECT_EQ(ids.resolve("Rob Smith"), "Rob Smith");
+  EXPECT_EQ(ids.resolve("Jane Doe"), "Jane Doe");
+  EXPECT_EQ(ids.resolve("Given7 Smith"), "Given7 Smith");
+  EXPECT_EQ(ids.resolve("Given1999 Smith"), "Given1999 Smith");
+  ASSERT_EQ(ids.merges.size(), 1u);
+}
+
 TEST(Identity, InitialThatFitsTwoPeopleStaysApart) {
   const Identities ids = resolve({doc("a", {"J. Smith"}), doc("b", {"John Smith", "Jane Smith"})});
   EXPECT_EQ(ids.resolve("J. Smith"), "J. Smith");
