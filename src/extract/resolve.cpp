@@ -588,6 +588,7 @@ void Resolver::collect() {
       const auto eu = static_cast<std::size_t>(o.entity);
       if (occ_pos_.size() <= eu) occ_pos_.resize(eu + 1);
       occ_pos_[eu].push_back(o.first);
+      if (!o.in_quote) outside_.push_back(static_cast<std::uint32_t>(occ_.size()));
     }
     occ_.push_back(o);
   }
@@ -681,17 +682,15 @@ std::int32_t Resolver::resolve_pronoun(std::uint32_t at, Gender g) const {
   // Both lists are in text order: walking them back together, the larger (position,
   // entity) first, visits the candidates nearest first without sorting them.
   constexpr int kReach = 40;
-  std::size_t occ = occ_before(at);
+  std::size_t occ = static_cast<std::size_t>(
+      std::lower_bound(outside_.begin(), outside_.end(), at,
+                       [this](std::uint32_t k, std::uint32_t v) { return occ_[k].first < v; }) -
+      outside_.begin());
   int occ_taken = 0;
   auto next_occ = [&]() -> const NameOccurrence* {
-    while (occ > 0 && occ_taken < kReach) {
-      const NameOccurrence& o = occ_[--occ];
-      if (!o.in_quote && o.entity >= 0) {
-        ++occ_taken;
-        return &o;
-      }
-    }
-    return nullptr;
+    if (occ == 0 || occ_taken == kReach) return nullptr;
+    ++occ_taken;
+    return &occ_[outside_[--occ]];
   };
   // timeline_ is kept in text order: only its nearest entries before `at` can count.
   const auto end = std::lower_bound(timeline_.begin(), timeline_.end(),

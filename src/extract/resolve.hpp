@@ -127,6 +127,9 @@ class Resolver {
   char* chunk_at_ = nullptr;
   std::size_t chunk_left_ = 0;
   std::vector<NameOccurrence> occ_;
+  // Indexes into occ_ of the names outside quotes that have an entity, in text order: the
+  // ones a pronoun can go to (walking occ_ itself would pass every name quoted since).
+  std::vector<std::uint32_t> outside_;
   std::vector<std::vector<std::uint32_t>> occ_pos_;  ///< per entity: where its names stand //
                                                      ///< sorted by first token
   std::vector<std::pair<std::uint32_t, std::int32_t>> timeline_;  // resolved pronouns

@@ -308,6 +308,17 @@ TEST(Extract, ThousandsOfHandlesOnceEachAndStillLinked) {
   EXPECT_EQ(ex.statements[0].speaker, "Lena Ortiz");
 }
 
+TEST(Extract, PronounAfterThousandsOfQuotedNames) {
+  // Names inside quotes are passed over: "she" is Anna Smith however many came since, and
+  // a pronoun costs the same whatever their number.
+  std::string text = "Anna Smith arrived first.";
+  for (int i = 0; i < 2000; ++i) text += " “Thanks to Person" + std::to_string(i) + ",” she said.";
+  const Extraction ex = run(text);
+  ASSERT_EQ(ex.statements.size(), 2000U);
+  EXPECT_EQ(ex.statements.front().speaker, "Anna Smith");
+  EXPECT_EQ(ex.statements.back().speaker, "Anna Smith");
+}
+
 TEST(Extract, HandleLinkedBySurnameAndInitials) {
   const Extraction ex =
       run("Lena Maria Ortiz and Tom Hale met. “The plan is ready for the council,” Tom Hale said, "
