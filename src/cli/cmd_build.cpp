@@ -71,6 +71,7 @@ void run_build(const BuildOptions& opts, int& exit_code) {
     if (opts.view != "full" || !opts.format.empty()) {
       throw UsageError("--into adds to a corpus: --view and --format apply to -o and export");
     }
+    const CorpusLock lock(opts.into);
     graph::Corpus corpus(graph::Keep::kFile);
     if (std::filesystem::exists(opts.into)) {
       corpus = load_corpus_file(opts.into, graph::Keep::kFile);

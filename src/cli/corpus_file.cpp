@@ -1,7 +1,13 @@
 #include "cli/corpus_file.hpp"
 
+#include <fcntl.h>
+#include <spdlog/spdlog.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <vector>
 
@@ -29,5 +35,27 @@ graph::Corpus load_corpus_file(const std::string& path, graph::Keep keep) {
 void save_corpus_file(const graph::Corpus& corpus, const std::string& path) {
   write_file_atomically(path, [&](std::ostream& out) { corpus.save(out); });
 }
+
+CorpusLock::CorpusLock(const std::string& path) {
+  const std::filesystem::path corpus(path);
+  const std::filesystem::path lock =
+      corpus.parent_path() / ("." + corpus.filename().string() + ".lock");
+  fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  if (fd_ < 0)
+    throw Error("cannot lock " + path + ": " + lock.string() + ": " + std::strerror(errno));
+  int locked = ::flock(fd_, LOCK_EX | LOCK_NB);
+  if (locked != 0 && errno == EWOULDBLOCK) {
+    spdlog::warn("{}: another quotegraph is adding to it: waiting", path);
+    do {
+      locked = ::flock(fd_, LOCK_EX);
+    } while (locked != 0 && errno == EINTR);
+  }
+  if (locked == 0) return;
+  const int err = errno;
+  ::close(fd_);
+  throw Error("cannot lock " + path + ": " + std::strerror(err));
+}
+
+CorpusLock::~CorpusLock() { ::close(fd_); }  // closing releases the lock
 
 }  // namespace quotegraph::cli

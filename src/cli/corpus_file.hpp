@@ -22,4 +22,20 @@ graph::Corpus load_corpus_file(const std::string& path, graph::Keep keep = graph
 /// Writes corpus to path through a temporary file and a rename.
 void save_corpus_file(const graph::Corpus& corpus, const std::string& path);
 
+/// While it lives, no other quotegraph adds to the corpus at path: an exclusive lock
+/// (flock) on ".<name>.lock" beside it, which is left in place. Two `build --into` of one
+/// corpus at once would otherwise both read it and the later save would drop the other's
+/// documents; the second now waits for the first (saying so) and reads what it saved.
+/// Throws Error when the lock file cannot be created.
+class CorpusLock {
+ public:
+  explicit CorpusLock(const std::string& path);
+  CorpusLock(const CorpusLock&) = delete;
+  CorpusLock& operator=(const CorpusLock&) = delete;
+  ~CorpusLock();
+
+ private:
+  int fd_ = -1;
+};
+
 }  // namespace quotegraph::cli
