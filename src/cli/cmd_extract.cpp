@@ -2,9 +2,7 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -53,7 +51,7 @@ void add_extract_command(CLI::App& app, int& exit_code) {
     auto flush = [&buffer] {
       if (!buffer.empty() &&
           std::fwrite(buffer.data(), 1, buffer.size(), stdout) != buffer.size()) {
-        throw Error(std::string("cannot write to stdout: ") + std::strerror(errno));
+        throw stdout_write_error();
       }
       buffer.clear();
     };
@@ -69,7 +67,7 @@ void add_extract_command(CLI::App& app, int& exit_code) {
     flush();
     progress.done();
     if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
-      throw Error(std::string("cannot write to stdout: ") + std::strerror(errno));
+      throw stdout_write_error();
     }
     exit_code = failed > 0 ? static_cast<int>(ExitCode::kInputFailed) : 0;
   });

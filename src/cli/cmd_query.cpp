@@ -65,7 +65,7 @@ void print(const Table& table, const QueryOptions& opts) {
   exporters::write_table(table, format, out);
   std::cout << out.str();
   std::cout.flush();
-  if (!std::cout) throw Error("cannot write to stdout");
+  if (!std::cout) throw stdout_write_error();
 }
 
 // The corpus, loaded once per run, and the views the verbs share.

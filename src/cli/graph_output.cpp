@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/atomic_file.hpp"
+#include "cli/commands.hpp"
 #include "cli/corpus_file.hpp"
 #include "cli/exit_memory.hpp"
 #include "extract/error.hpp"
@@ -57,7 +58,7 @@ void write_graph_file(const graph::Graph& g, const GraphOutput& output) {
   if (output.path == "-") {
     write(std::cout);
     std::cout.flush();
-    if (!std::cout) throw Error("cannot write to stdout");
+    if (!std::cout) throw stdout_write_error();
   } else {
     write_file_atomically(output.path, write);
   }
@@ -74,7 +75,7 @@ StageTimes write_graph_output(graph::Corpus& corpus, const GraphOutput& output) 
     if (output.path == "-") {
       corpus.save(std::cout);
       std::cout.flush();
-      if (!std::cout) throw Error("cannot write to stdout");
+      if (!std::cout) throw stdout_write_error();
     } else {
       save_corpus_file(corpus, output.path);
     }

@@ -221,7 +221,7 @@ case_output() {
     rc=$?
     [ "$(wc -c <"$tmp/out")" -ge 500000 ] || fail "quotegraph $args: wrote less than the limit"
     expect_rc "quotegraph $args past the file size limit" $rc 1 &&
-      stderr_names "cannot write to stdout"
+      stderr_names "cannot write to stdout: File too large"
   done
 }
 
