@@ -13,6 +13,7 @@ fi
 bin=$1
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/qg-into.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
 runs="a b c d"
 per_run=0
 for run in $runs; do
