@@ -41,17 +41,26 @@ Extraction extract(const Document& doc, const Lexicon& lexicon) {
   std::vector<HandleMatch> handles = find_handles(doc.text);
   std::vector<std::int32_t> handle_entity = resolver.link_handles(handles);
 
-  // The entity of each handle, by its lower-case name (the first linked spelling wins):
-  // looked up for every quote an @handle speaks or is addressed in, so hashed, not walked.
-  StringMap<std::int32_t> linked_handles;
+  // Each handle once, case-insensitively, by its lower-case name in a table (a document
+  // may hold thousands): its first spelling, and the entity of its first linked spelling,
+  // asked for every quote an @handle speaks or is addressed in. In first-seen order.
+  struct DistinctHandle {
+    std::size_t first = 0;     // in handles
+    std::int32_t entity = -1;  // of the first spelling linked to one
+  };
+  StringMap<DistinctHandle> handle_named;
+  std::vector<const DistinctHandle*> distinct_handles;
   for (std::size_t k = 0; k < handles.size(); ++k) {
-    if (handle_entity[k] >= 0) {
-      linked_handles.try_emplace(scan::lower_ascii(handles[k].name), handle_entity[k]);
+    const auto [it, first] = handle_named.try_emplace(scan::lower_ascii(handles[k].name));
+    if (first) {
+      it->second.first = k;
+      distinct_handles.push_back(&it->second);
     }
+    if (it->second.entity < 0) it->second.entity = handle_entity[k];
   }
   auto entity_of_handle = [&](std::string_view name) -> std::int32_t {
-    const auto it = linked_handles.find(scan::lower_ascii(name));
-    return it == linked_handles.end() ? -1 : it->second;
+    const auto it = handle_named.find(scan::lower_ascii(name));
+    return it == handle_named.end() ? -1 : it->second.entity;
   };
   auto name_of = [&](std::int32_t e) -> std::optional<std::string> {
     if (e < 0) return std::nullopt;
@@ -166,17 +175,10 @@ Extraction extract(const Document& doc, const Lexicon& lexicon) {
     ex.statements.push_back(std::move(st));
   }
 
-  // Handles: once each, case-insensitively, first spelling kept (a document may hold
-  // thousands: found by their lower-case name in a table, not by walking the list).
-  StringMap<std::size_t> handle_at;  // lower-case name -> its place in ex.handles
-  for (std::size_t k = 0; k < handles.size(); ++k) {
-    const auto [it, first] =
-        handle_at.try_emplace(scan::lower_ascii(handles[k].name), ex.handles.size());
-    if (first) {
-      ex.handles.push_back(HandleLink{"@" + handles[k].name, name_of(handle_entity[k])});
-    } else if (!ex.handles[it->second].person) {
-      ex.handles[it->second].person = name_of(handle_entity[k]);
-    }
+  // Handles: once each, first spelling kept, with the person of the first linked one.
+  ex.handles.reserve(distinct_handles.size());
+  for (const DistinctHandle* h : distinct_handles) {
+    ex.handles.push_back(HandleLink{"@" + handles[h->first].name, name_of(h->entity)});
   }
 
   // The resolver ends here: people take its entities' lists rather than copies.
