@@ -1,6 +1,7 @@
-// Micro-benchmarks, one per stage of extraction plus the GraphML exporter, each over a
-// whole corpus held in memory and reported in bytes of article text per second (the
-// reader: bytes of input file; the exporter: bytes of GraphML written).
+// Micro-benchmarks, one per stage of extraction, the graph stages of `build` and the
+// GraphML exporter, each over a whole corpus held in memory and reported in bytes of
+// article text per second (the reader: bytes of input file; the exporter: bytes of
+// GraphML written).
 //
 // Example:
 //   build/quotegraph_bench                                   # PolNeAR train, or samples/
@@ -24,6 +25,7 @@
 #include "extract/resolve.hpp"
 #include "extract/serialize.hpp"
 #include "extract/tokenize.hpp"
+#include "graph/corpus.hpp"
 #include "graph/graph.hpp"
 
 namespace qg = quotegraph;
@@ -253,6 +255,39 @@ void BM_graphml(benchmark::State& state) {
   state.counters["edges"] = static_cast<double>(boost::num_edges(g));
 }
 
+// The graph stages of `build`, after extraction: adding each extraction to a corpus (its
+// hash, its facts, its names counted), resolving identities across the corpus, and
+// building the graph from the facts.
+qg::graph::Corpus graph_corpus() {
+  qg::graph::Corpus c(qg::graph::Keep::kGraph);
+  for (const Prepared& p : corpus().docs) c.add(p.doc, p.ex);
+  return c;
+}
+
+void BM_corpus_add(benchmark::State& state) {
+  corpus();  // read and extracted before the clock starts
+  for (auto _ : state) benchmark::DoNotOptimize(graph_corpus());
+  set_text_bytes(state);
+}
+
+void BM_identities(benchmark::State& state) {
+  const qg::graph::Corpus c = graph_corpus();
+  for (auto _ : state) benchmark::DoNotOptimize(c.identities());
+  set_text_bytes(state);
+}
+
+void BM_graph(benchmark::State& state) {
+  const qg::graph::Corpus c = graph_corpus();
+  const qg::graph::Identities ids = c.identities();
+  std::size_t nodes = 0;
+  for (auto _ : state) {
+    const qg::graph::Graph g = c.graph(ids);
+    nodes = boost::num_vertices(g);
+  }
+  set_text_bytes(state);
+  state.counters["nodes"] = static_cast<double>(nodes);
+}
+
 }  // namespace
 
 BENCHMARK(BM_reader)->Unit(benchmark::kMillisecond);
@@ -265,6 +300,9 @@ BENCHMARK(BM_extract)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_extract_many_handles)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_to_json)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_write_jsonl)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_corpus_add)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_identities)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_graph)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_graphml)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();
