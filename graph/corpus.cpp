@@ -97,15 +97,27 @@ std::size_t node_bound(const std::vector<StoredDocument>& docs) {
 
 }  // namespace
 
-AddOutcome Corpus::add(const Document& doc, const Extraction& ex) {
-  StoredDocument d;
-  d.id = pool_->intern(doc.id);
+std::string Corpus::hash_of(std::string_view text) const {
   // The FNV-1a hash the .qg format records reads a byte per multiply. A corpus that is
   // never saved and holds only documents added here compares its hashes with each other
   // alone: a hash eight bytes at a time tells the same documents apart, some seven
   // times faster.
-  d.hash = pool_->intern(keep_ == Keep::kGraph && !loaded_ ? quick_hash(doc.text)
-                                                           : content_hash(doc.text));
+  return keep_ == Keep::kGraph && !loaded_ ? quick_hash(text) : content_hash(text);
+}
+
+std::string_view Corpus::stored_hash(std::string_view id) const {
+  const auto it = by_id_.find(id);
+  return it == by_id_.end() ? std::string_view() : docs_[it->second].hash.view();
+}
+
+AddOutcome Corpus::add(const Document& doc, const Extraction& ex) {
+  return add(doc, ex, hash_of(doc.text));
+}
+
+AddOutcome Corpus::add(const Document& doc, const Extraction& ex, std::string_view hash) {
+  StoredDocument d;
+  d.id = pool_->intern(doc.id);
+  d.hash = pool_->intern(hash);
   d.bytes = doc.text.size();
   // A document already stored as it is costs its hash alone: archives fed again, or
   // collections that overlap, repeat many.

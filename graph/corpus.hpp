@@ -81,6 +81,15 @@ class Corpus {
 
   /// Adds the extraction of doc (ex.doc is doc.id).
   AddOutcome add(const Document& doc, const Extraction& ex);
+  /// The same for a text whose hash_of() is hash, computed ahead: a document whose id
+  /// and hash are stored already need not be extracted at all.
+  AddOutcome add(const Document& doc, const Extraction& ex, std::string_view hash);
+
+  /// The hash add() records for text: content_hash(), or quick_hash() in a corpus that
+  /// keeps only the graph and was not loaded from a file.
+  [[nodiscard]] std::string hash_of(std::string_view text) const;
+  /// The hash of the stored document with this id; empty when there is none.
+  [[nodiscard]] std::string_view stored_hash(std::string_view id) const;
 
   /// In the order they were first added.
   [[nodiscard]] const std::vector<StoredDocument>& documents() const { return docs_; }

@@ -3,10 +3,13 @@
 // graph in the format of FILE's extension, or the corpus itself as a `.qg` file.
 #include <spdlog/spdlog.h>
 
+#include <deque>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <string>
+#include <unordered_map>
 
 #include "cli/commands.hpp"
 #include "cli/corpus_file.hpp"
@@ -30,30 +33,64 @@ struct BuildOptions {
   bool progress = true;
 };
 
-// Adds the inputs to corpus; returns how many inputs failed.
+// Adds the inputs to corpus; returns how many inputs failed. A document whose id and
+// text are in the corpus already, or earlier in the inputs, is skipped before it is
+// extracted: archives fed again, and collections that overlap, repeat many.
 std::size_t add_inputs(const BuildOptions& opts, graph::Corpus& corpus, const std::string& name) {
   Progress progress(opts.progress && spdlog::get_level() <= spdlog::level::warn);
   std::size_t added = 0;
   std::size_t unchanged = 0;
   std::size_t replaced = 0;
-  const std::size_t failed =
-      extract_in_order(opts.inputs, opts.jobs, [&](Document&& doc, Extraction&& ex) {
-        progress.tick(doc.text.size());
-        switch (corpus.add(doc, std::move(ex))) {
-          case graph::AddOutcome::kAdded:
-            ++added;
-            break;
-          case graph::AddOutcome::kUnchanged:
-            ++unchanged;
-            spdlog::info("{}: document '{}' is already in {}: skipped", doc.source, doc.id, name);
-            break;
-          case graph::AddOutcome::kReplaced:
-            ++replaced;
-            spdlog::warn("{}: document '{}' differs from the one in {}: replaced", doc.source,
-                         doc.id, name);
-            break;
-        }
-      });
+  // Both run on this thread: wanted() as each document is read, the result callback in
+  // input order, later. Between the two, a document waits in `queued` (its hash, or
+  // nothing when skipped), and the newest hash read for its id in `pending`, as long as
+  // a document with that id waits: the version add() will compare with.
+  struct Pending {
+    std::string hash;
+    std::size_t waiting = 0;
+  };
+  std::unordered_map<std::string, Pending> pending;
+  std::deque<std::optional<std::string>> queued;
+  const auto wanted = [&](const Document& doc) {
+    std::string hash = corpus.hash_of(doc.text);
+    const auto it = pending.find(doc.id);
+    const std::string_view latest =
+        it != pending.end() ? std::string_view(it->second.hash) : corpus.stored_hash(doc.id);
+    if (latest == hash) {
+      queued.emplace_back(std::nullopt);
+      return false;
+    }
+    Pending& p = it != pending.end() ? it->second : pending[doc.id];
+    p.hash = hash;
+    ++p.waiting;
+    queued.emplace_back(std::move(hash));
+    return true;
+  };
+  const auto on_result = [&](Document&& doc, Extraction&& ex) {
+    progress.tick(doc.text.size());
+    std::optional<std::string> hash = std::move(queued.front());
+    queued.pop_front();
+    if (!hash) {
+      ++unchanged;
+      spdlog::info("{}: document '{}' is already in {}: skipped", doc.source, doc.id, name);
+      return;
+    }
+    if (const auto it = pending.find(doc.id); --it->second.waiting == 0) pending.erase(it);
+    switch (corpus.add(doc, std::move(ex), *hash)) {
+      case graph::AddOutcome::kAdded:
+        ++added;
+        break;
+      case graph::AddOutcome::kUnchanged:  // not met: wanted() skipped those
+        ++unchanged;
+        break;
+      case graph::AddOutcome::kReplaced:
+        ++replaced;
+        spdlog::warn("{}: document '{}' differs from the one in {}: replaced", doc.source, doc.id,
+                     name);
+        break;
+    }
+  };
+  const std::size_t failed = extract_in_order(opts.inputs, opts.jobs, on_result, wanted);
   progress.done();
   spdlog::info("{}: {} documents added, {} unchanged (skipped), {} replaced; {} in all", name,
                added, unchanged, replaced, corpus.documents().size());

@@ -52,17 +52,22 @@ class Pipeline {
     for (std::thread& t : workers_) t.join();
   }
 
-  void push(Document&& doc) {
+  /// Queues doc to be extracted, or only handed on in its turn when skip is true.
+  void push(Document&& doc, bool skip) {
     auto slot = std::make_unique<Slot>();
     slot->bytes = doc.text.size();
     slot->doc = std::move(doc);
     std::unique_lock lock(mutex_);
     deliver_ready(lock);
-    const bool mine = untaken_ >= queued_;
+    const bool mine = !skip && untaken_ >= queued_;
+    slot->taken = skip;
+    slot->done = skip;
     window_bytes_ += slot->bytes;
     window_.push_back(std::move(slot));
-    ++untaken_;
-    if (mine) {
+    if (!skip) ++untaken_;
+    if (skip) {
+      deliver_ready(lock);
+    } else if (mine) {
       extract_one(lock, 0, true);
       deliver_ready(lock);
     }
@@ -178,17 +183,20 @@ unsigned default_jobs() {
 }
 
 std::size_t extract_in_order(const std::vector<std::string>& inputs, unsigned jobs,
-                             const std::function<void(Document&&, Extraction&&)>& on_result) {
+                             const std::function<void(Document&&, Extraction&&)>& on_result,
+                             const std::function<bool(const Document&)>& wanted) {
   if (jobs == 0) jobs = default_jobs();
   if (jobs == 1) {
     return for_each_document(inputs, [&](Document&& doc) {
-      Extraction ex = extract(doc);
+      Extraction ex = !wanted || wanted(doc) ? extract(doc) : Extraction();
       on_result(std::move(doc), std::move(ex));
     });
   }
   Pipeline pipeline(jobs, on_result);
-  const std::size_t failed =
-      for_each_document(inputs, [&](Document&& doc) { pipeline.push(std::move(doc)); });
+  const std::size_t failed = for_each_document(inputs, [&](Document&& doc) {
+    const bool skip = wanted && !wanted(doc);
+    pipeline.push(std::move(doc), skip);
+  });
   pipeline.finish();
   return failed;
 }

@@ -22,9 +22,12 @@ unsigned default_jobs();
 /// Reads every input (bad ones logged and counted, as for_each_document does), extracts
 /// the documents on `jobs` threads while the calling thread goes on reading, and calls
 /// on_result for each in input order on the calling thread. At most 64 documents a
-/// thread or 64 MiB of text wait between reading and on_result. Returns the number of
-/// inputs that failed.
+/// thread or 64 MiB of text wait between reading and on_result. A document for which
+/// `wanted`, called on the calling thread as it is read, returns false is not extracted:
+/// on_result gets it in its turn with an empty Extraction. Returns the number of inputs
+/// that failed.
 std::size_t extract_in_order(const std::vector<std::string>& inputs, unsigned jobs,
-                             const std::function<void(Document&&, Extraction&&)>& on_result);
+                             const std::function<void(Document&&, Extraction&&)>& on_result,
+                             const std::function<bool(const Document&)>& wanted = nullptr);
 
 }  // namespace quotegraph::cli

@@ -75,5 +75,41 @@ TEST(ExtractInOrder, ASlowDocumentHoldsBackTheOnesAfterItInOrder) {
   std::filesystem::remove(path);
 }
 
+TEST(ExtractInOrder, DocumentsNotWantedAreHandedOnInTheirTurnUnextracted) {
+  // Every third document is not wanted, in runs long enough to fill the window: they
+  // arrive in input order with an empty extraction, the others extracted.
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / "quotegraph-parallel-wanted-test.jsonl";
+  {
+    std::ofstream out(path);
+    for (int i = 0; i < 500; ++i) {
+      const std::string text = "\"Item " + std::to_string(i) + ",\" Mayor Ann Lee said.";
+      out << nlohmann::json{{"id", "d" + std::to_string(i)}, {"text", text}}.dump() << "\n";
+    }
+  }
+  const auto wanted = [](const Document& doc) { return std::stoi(doc.id.substr(1)) % 3 != 0; };
+  for (const unsigned jobs : {1U, 2U, 4U}) {
+    std::vector<std::string> ids;
+    std::size_t asked = 0;
+    const std::size_t failed = extract_in_order(
+        {path.string()}, jobs,
+        [&](Document&& doc, Extraction&& ex) {
+          const bool want = std::stoi(doc.id.substr(1)) % 3 != 0;
+          EXPECT_EQ(ex.doc, want ? doc.id : "") << doc.id << " at -j " << jobs;
+          EXPECT_EQ(ex.statements.size(), want ? 1U : 0U) << doc.id << " at -j " << jobs;
+          ids.push_back(doc.id);
+        },
+        [&](const Document& doc) {
+          ++asked;
+          return wanted(doc);
+        });
+    EXPECT_EQ(failed, 0U);
+    EXPECT_EQ(asked, 500U);
+    ASSERT_EQ(ids.size(), 500U) << "at -j " << jobs;
+    for (std::size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(ids[i], "d" + std::to_string(i));
+  }
+  std::filesystem::remove(path);
+}
+
 }  // namespace
 }  // namespace quotegraph::cli

@@ -118,6 +118,32 @@ TEST(Corpus, NeverSavedCorpusTellsChangedTextsApart) {
   EXPECT_EQ(back.add(text_of(seed, "v2"), seed), AddOutcome::kReplaced);
 }
 
+// hash_of() and stored_hash() let a caller skip extracting a stored document: the hash
+// is the one add() records, and adding with it ahead gives what adding without gives.
+TEST(Corpus, HashAheadIsTheOneAddRecords) {
+  const Extraction seed = testing::seed_extraction();
+  for (const Keep keep : {Keep::kGraph, Keep::kFile, Keep::kBoth}) {
+    Corpus c(keep);
+    EXPECT_EQ(c.stored_hash(seed.doc), "");
+    EXPECT_EQ(c.add(text_of(seed, "v1"), seed), AddOutcome::kAdded);
+    EXPECT_EQ(c.stored_hash(seed.doc), c.hash_of("v1"));
+    EXPECT_NE(c.hash_of("v1"), c.hash_of("v2"));
+    EXPECT_EQ(c.hash_of("v1").substr(0, 8), keep == Keep::kGraph ? "quick64:" : "fnv1a64:");
+    EXPECT_EQ(c.add(text_of(seed, "v1"), seed, c.hash_of("v1")), AddOutcome::kUnchanged);
+    EXPECT_EQ(c.add(text_of(seed, "v2"), seed, c.hash_of("v2")), AddOutcome::kReplaced);
+    EXPECT_EQ(c.stored_hash(seed.doc), c.hash_of("v2"));
+    EXPECT_EQ(c.add(text_of(seed, "v2"), seed), AddOutcome::kUnchanged);
+    EXPECT_EQ(c.documents().size(), 1U);
+  }
+  // A corpus read from a file goes on with the file's hash.
+  Corpus file;
+  file.add(text_of(seed, "v1"), seed);
+  std::istringstream in(saved(file));
+  const Corpus loaded = Corpus::load(in, "c.qg", Keep::kGraph);
+  EXPECT_EQ(loaded.hash_of("v1"), content_hash("v1"));
+  EXPECT_EQ(loaded.stored_hash(seed.doc), content_hash("v1"));
+}
+
 TEST(Corpus, AddingInTwoStepsGivesTheSameFileAsInOne) {
   Corpus one;
   one.add(text_of(testing::seed_extraction(), "a"), testing::seed_extraction());
