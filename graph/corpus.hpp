@@ -39,8 +39,8 @@ inline constexpr int kCorpusFormatVersion = 1;
 /// "fnv1a64:" and 16 hex digits of the FNV-1a hash of text: tells a changed document
 /// from the same one (not a cryptographic hash).
 std::string content_hash(std::string_view text);
-/// "quick64:" and 16 hex digits of a hash that reads eight bytes at a time, for corpora
-/// that are never saved: as good at telling documents apart, never written to a file.
+/// "quick64:" and 16 hex digits of hash_text(), which reads 32 bytes at a time, for
+/// corpora that are never saved: as good at telling documents apart, never written to a file.
 std::string quick_hash(std::string_view text);
 
 /// One document of a corpus. What it keeps depends on the corpus' Keep: the facts for

@@ -4,6 +4,8 @@
 #include <functional>
 #include <memory>
 
+#include "extract/lexicon.hpp"
+
 namespace quotegraph::graph {
 namespace {
 
@@ -11,7 +13,7 @@ namespace {
 // a tiny corpus does not reserve much. A string longer than a quarter block gets its own.
 constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
 
-std::size_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
+std::size_t hash_of(std::string_view s) { return hash_text(s); }
 
 std::string_view view_at(const char* p) {
   std::uint32_t n = 0;

@@ -49,6 +49,26 @@ inline std::uint64_t hash_words(std::string_view key) {
   return h;
 }
 
+/// A hash of text of any length: hash_words for short texts; from 64 bytes on, four
+/// independent lanes of eight bytes each, so that the multiplies of a whole article
+/// overlap instead of waiting for each other (about twice as fast).
+inline std::uint64_t hash_text(std::string_view text) {
+  if (text.size() < 64) return hash_words(text);
+  const auto mix = [](std::uint64_t h, std::uint64_t x) {
+    h = (h ^ x) * 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 31);
+  };
+  std::uint64_t lane[4] = {0x9E3779B97F4A7C15ULL ^ text.size(), 1, 2, 3};
+  std::size_t i = 0;
+  for (; i + 32 <= text.size(); i += 32) {
+    std::uint64_t x[4];
+    std::memcpy(x, text.data() + i, sizeof x);
+    for (int k = 0; k < 4; ++k) lane[k] = mix(lane[k], x[k]);
+  }
+  const std::uint64_t h = mix(mix(mix(lane[0], lane[1]), lane[2]), lane[3]);
+  return mix(h, hash_words(text.substr(i)));
+}
+
 /// a[0, b.size()) == b for short words, without a call to memcmp: overlapping loads.
 inline bool same_words(const char* a, std::string_view b) {
   const std::size_t n = b.size();

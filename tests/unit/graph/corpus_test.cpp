@@ -96,15 +96,18 @@ TEST(Corpus, IdentitiesAreThoseOfTheDocumentsAsTheyAreNow) {
 // in the tail), and a corpus read from a file goes on with the file's content_hash.
 TEST(Corpus, NeverSavedCorpusTellsChangedTextsApart) {
   const Extraction seed = testing::seed_extraction();
-  const std::string text(37, 'a');
-  for (std::size_t at = 0; at < text.size(); ++at) {
-    Corpus c(Keep::kGraph);
-    EXPECT_EQ(c.add(text_of(seed, text), seed), AddOutcome::kAdded);
-    EXPECT_EQ(c.add(text_of(seed, text), seed), AddOutcome::kUnchanged);
-    std::string changed = text;
-    changed[at] = 'b';
-    EXPECT_EQ(c.add(text_of(seed, changed), seed), AddOutcome::kReplaced) << at;
-    EXPECT_EQ(c.add(text_of(seed, changed + "a"), seed), AddOutcome::kReplaced) << at;
+  // 37 bytes: eight-byte blocks and a tail; 150: four lanes of 32 bytes and a tail.
+  for (const std::size_t size : {37U, 150U}) {
+    const std::string text(size, 'a');
+    for (std::size_t at = 0; at < text.size(); ++at) {
+      Corpus c(Keep::kGraph);
+      EXPECT_EQ(c.add(text_of(seed, text), seed), AddOutcome::kAdded);
+      EXPECT_EQ(c.add(text_of(seed, text), seed), AddOutcome::kUnchanged);
+      std::string changed = text;
+      changed[at] = 'b';
+      EXPECT_EQ(c.add(text_of(seed, changed), seed), AddOutcome::kReplaced) << size << at;
+      EXPECT_EQ(c.add(text_of(seed, changed + "a"), seed), AddOutcome::kReplaced) << size << at;
+    }
   }
   EXPECT_NE(quick_hash("a"), quick_hash("b"));
   EXPECT_NE(quick_hash(""), quick_hash(std::string(1, '\0')));
