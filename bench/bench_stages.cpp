@@ -27,6 +27,7 @@
 #include "extract/tokenize.hpp"
 #include "graph/corpus.hpp"
 #include "graph/graph.hpp"
+#include "graph/query.hpp"
 
 namespace qg = quotegraph;
 
@@ -288,6 +289,16 @@ void BM_graph(benchmark::State& state) {
   state.counters["nodes"] = static_cast<double>(nodes);
 }
 
+// `query top --by betweenness` on the person graph of the corpus, on 1 and 2 threads.
+void BM_betweenness(benchmark::State& state) {
+  const qg::graph::Corpus c = graph_corpus();
+  const qg::graph::Graph people = qg::graph::person_graph(c.graph());
+  qg::graph::BetweennessOptions options;
+  options.threads = static_cast<unsigned>(state.range(0));
+  for (auto _ : state) benchmark::DoNotOptimize(qg::graph::betweenness(people, options));
+  state.counters["people"] = static_cast<double>(boost::num_vertices(people));
+}
+
 }  // namespace
 
 BENCHMARK(BM_reader)->Unit(benchmark::kMillisecond);
@@ -304,5 +315,6 @@ BENCHMARK(BM_corpus_add)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_identities)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_graph)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_graphml)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_betweenness)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

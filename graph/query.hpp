@@ -1,7 +1,8 @@
 // Questions asked of a graph: names as users type them, statements by speaker, mention
 // or words, neighbours, shortest chains, centrality, components and ego networks. The
-// algorithms are Boost.Graph's (breadth_first_search, page_rank,
-// brandes_betweenness_centrality, connected_components).
+// algorithms are Boost.Graph's (breadth_first_search, page_rank, connected_components),
+// but for betweenness: Brandes' algorithm as Boost runs it, on flat arrays and on
+// several threads.
 //
 // Example:
 //   Graph g = corpus.graph();
@@ -12,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,10 +85,23 @@ std::vector<std::size_t> degree(const Graph& g);
 /// Boost's page_rank (damping 0.85, 100 iterations) on the directed graph, scaled so the
 /// values sum to 1.
 std::vector<double> pagerank(const Graph& g);
+/// How betweenness() runs.
+struct BetweennessOptions {
+  unsigned threads = 1;    ///< breadth-first searches on this many threads at once
+  std::size_t sample = 0;  ///< 0: every vertex a source; k: k sources, the sums scaled by n / k
+  /// Called after each source, with the sources done and their number, from one thread
+  /// at a time (any of them).
+  std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
 /// Brandes betweenness on the undirected graph: for each vertex, the number of shortest
 /// paths between other pairs that go through it (each unordered pair counted once,
-/// split between tied paths), as Boost computes it for an undirected graph.
-std::vector<double> betweenness(const Graph& g);
+/// split between tied paths), as Boost's brandes_betweenness_centrality computes it for
+/// an undirected graph, to the last bits of a double (the sources are summed in blocks).
+/// The same values whatever the threads. With a sample of k < n sources (chosen by a
+/// fixed hash of the vertex number: the same every run), an estimate, as networkx's
+/// betweenness_centrality(k=...) gives: O(k * edges) instead of O(n * edges).
+std::vector<double> betweenness(const Graph& g, const BetweennessOptions& options = {});
 /// Connected components of the undirected graph: component index per vertex, numbered
 /// by first vertex.
 std::vector<std::size_t> components(const Graph& g, std::size_t& count);

@@ -25,8 +25,21 @@ void Progress::tick(std::size_t bytes) {
   std::fflush(stderr);
 }
 
+void Progress::step(std::size_t done, std::size_t total, const char* what) {
+  if (!on_) return;
+  auto now = std::chrono::steady_clock::now();
+  if (now - last_ < std::chrono::milliseconds(200)) return;
+  last_ = now;
+  shown_ = true;
+  const double secs = std::chrono::duration<double>(now - start_).count();
+  const double left =
+      done > 0 ? secs * static_cast<double>(total - done) / static_cast<double>(done) : 0;
+  std::fprintf(stderr, "\r%s: %zu of %zu, %.0f s left   ", what, done, total, left);
+  std::fflush(stderr);
+}
+
 void Progress::done() {
-  if (on_ && docs_ > 0) {
+  if (on_ && (docs_ > 0 || shown_)) {
     std::fprintf(stderr, "\r%60s\r", "");
     std::fflush(stderr);
   }

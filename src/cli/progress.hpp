@@ -12,11 +12,15 @@ class Progress {
   explicit Progress(bool enabled);
   /// One document done, of `bytes` bytes.
   void tick(std::size_t bytes);
+  /// For work counted in steps: `done` of `total` steps of `what` ("betweenness: 120 of
+  /// 9700 sources, 3 s left").
+  void step(std::size_t done, std::size_t total, const char* what);
   /// Clears the line.
   void done();
 
  private:
   bool on_;
+  bool shown_ = false;
   std::size_t docs_ = 0;
   std::size_t bytes_ = 0;
   std::chrono::steady_clock::time_point start_;

@@ -45,6 +45,8 @@ expect 2 "quotegraph: error: unknown --relation 'likes' (use addressed_to, menti
   "$bin" query "$tmp/c.qg" neighbors Pike --relation likes
 expect 2 "quotegraph: error: unknown --by 'fame' (use degree, pagerank or betweenness)" \
   "$bin" query "$tmp/c.qg" top --by fame
+expect 2 "quotegraph: error: --sample applies to --by betweenness" \
+  "$bin" query "$tmp/c.qg" top --by pagerank --sample 10
 expect 1 "quotegraph: error: no chain of addresses, replies or mentions links 'Hilda Varnum' and 'Bertil Ostrowski'" \
   "$bin" query "$tmp/c.qg" path Varnum "Bertil Ostrowski"
 expect 1 "quotegraph: error: $tmp/nosuch.qg: No such file or directory" \
