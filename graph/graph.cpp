@@ -166,9 +166,19 @@ void GraphBuilder::link(Vertex from, Vertex to, Relation relation, int weight, S
 }
 
 // A party named in the document being added: it remembers the document.
+GraphBuilder::PartyLists& GraphBuilder::lists_of(Vertex v) {
+  if (v >= party_slot_.size()) party_slot_.resize(std::max(v + 1, 2 * party_slot_.size()), 0);
+  std::uint32_t& slot = party_slot_[v];
+  if (slot == 0) {
+    lists_.emplace_back(v, PartyLists());
+    slot = static_cast<std::uint32_t>(lists_.size());
+  }
+  return lists_[slot - 1].second;
+}
+
 Vertex GraphBuilder::party(Str name, NodeKind kind) {
   const Vertex v = person(name, kind);
-  PartyLists& lists = lists_[v];
+  PartyLists& lists = lists_of(v);
   if (lists.last_add != adds_) {
     lists.last_add = adds_;
     // A document seen before may already be listed; a new one cannot be.
@@ -202,7 +212,7 @@ void GraphBuilder::add(const DocFacts& ex) {
   for (const PersonFacts& p : ex.people) {
     const Vertex v = party(
         p.name, p.kind == EntityKind::kOrganization ? NodeKind::kOrganization : NodeKind::kPerson);
-    PartyLists& lists = lists_[v];
+    PartyLists& lists = lists_of(v);
     append_unique(lists.aliases, p.aliases);
     append_unique(lists.roles, p.roles);
     for (Str h : p.handles) own(v, handle(h));
@@ -226,11 +236,14 @@ void GraphBuilder::add(const DocFacts& ex) {
 
     link(s, doc, Relation::kAppearsIn);
     if (!st.speaker.empty()) link(party(st.speaker), s, Relation::kSaid);
+    // Each target once (a statement of one mention, most of them, needs no set).
     std::set<Vertex> mentioned;
     for (Str m : st.mentions) {
       if (m.empty()) continue;
       const Vertex target = is_handle(m) ? handle(m) : party(m);
-      if (mentioned.insert(target).second) link(s, target, Relation::kMentions);
+      if (st.mentions.size() == 1 || mentioned.insert(target).second) {
+        link(s, target, Relation::kMentions);
+      }
     }
     if (!st.addressee.empty()) {
       // A handle addressee ("with you, @x") stands for its owner when one is known.
@@ -287,7 +300,8 @@ Graph GraphBuilder::release() {
   handles_.clear();
   spellings_.clear();
   documents_.clear();
-  lists_.clear();
+  std::vector<std::pair<Vertex, PartyLists>>().swap(lists_);
+  std::vector<std::uint32_t>().swap(party_slot_);
   repeated_.clear();
   first_owner_.clear();
   return out;
