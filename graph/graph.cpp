@@ -167,7 +167,7 @@ void GraphBuilder::link(Vertex from, Vertex to, Relation relation, int weight, S
 
 // A party named in the document being added: it remembers the document.
 GraphBuilder::PartyLists& GraphBuilder::lists_of(Vertex v) {
-  if (v >= party_slot_.size()) party_slot_.resize(std::max(v + 1, 2 * party_slot_.size()), 0);
+  if (v >= party_slot_.size()) party_slot_.resize(v + 1, 0);  // room reserved by reserve()
   std::uint32_t& slot = party_slot_[v];
   if (slot == 0) {
     lists_.emplace_back(v, PartyLists());
@@ -288,7 +288,10 @@ void move_graph(Graph& from, Graph& to) {
 
 void reserve_vertices(Graph& g, std::size_t n) { g.m_vertices.reserve(n); }
 
-void GraphBuilder::reserve(std::size_t vertices) { reserve_vertices(g_, vertices); }
+void GraphBuilder::reserve(std::size_t vertices) {
+  reserve_vertices(g_, vertices);
+  party_slot_.reserve(vertices);
+}
 
 Graph GraphBuilder::release() {
   sync();
