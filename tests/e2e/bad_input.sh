@@ -29,15 +29,10 @@ case_name=$2
 py=${QUOTEGRAPH_PYTHON:-/usr/bin/python3}
 case "$bin" in /*) ;; *) bin="$(pwd)/$bin" ;; esac
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/qg-bad-input.XXXXXX") || exit 1
+. "$(dirname "$0")/lib.sh"
+scratch bad-input
+# The read-only directory case leaves files only their owner's write bit can remove.
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
-failed=0
-
-fail() {
-  echo "FAIL: $*"
-  failed=1
-}
 ok() { echo "ok       $*"; }
 
 # expect_rc WHAT RC ALLOWED... : RC must be one of ALLOWED; >128 is a signal.

@@ -11,9 +11,8 @@ if [ $# -ne 1 ]; then
   exit 2
 fi
 bin=$1
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/qg-into.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
+. "$(dirname "$0")/lib.sh"
+scratch into
 runs="a b c d"
 per_run=0
 for run in $runs; do
@@ -29,12 +28,8 @@ for run in $runs; do
   "$bin" build "$tmp/$run.jsonl" --into "$tmp/c.qg" --no-progress 2>>"$tmp/stderr" &
   pids="$pids $!"
 done
-failed=0
 for pid in $pids; do
-  wait "$pid" || {
-    echo "FAIL: a build --into exited $?"
-    failed=1
-  }
+  wait "$pid" || fail "a build --into exited $?"
 done
 expected=$((per_run * 4))
 got=$("$bin" query "$tmp/c.qg" stats --format jsonl | grep '"what":"documents","name":"all"' |
@@ -42,8 +37,7 @@ got=$("$bin" query "$tmp/c.qg" stats --format jsonl | grep '"what":"documents","
 if [ "$got" = "$expected" ]; then
   echo "ok       4 concurrent build --into: $got documents, every run's"
 else
-  echo "FAIL: 4 concurrent build --into: ${got:-no} documents, expected $expected"
+  fail "4 concurrent build --into: ${got:-no} documents, expected $expected"
   cat "$tmp/stderr"
-  failed=1
 fi
 exit $failed

@@ -26,15 +26,8 @@ fi
 bin=$1
 golden=$2
 [ "$update" = 1 ] && mkdir -p "$golden"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/qg-queries.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
-failed=0
-
-fail() {
-  echo "FAIL $*"
-  failed=1
-}
+. "$(dirname "$0")/lib.sh"
+scratch queries
 
 check() {  # label actual expected
   if [ "$update" = 1 ]; then

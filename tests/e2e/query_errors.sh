@@ -8,10 +8,8 @@ if [ $# -ne 1 ]; then
   exit 2
 fi
 bin=$1
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/qg-query-errors.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
-failed=0
+. "$(dirname "$0")/lib.sh"
+scratch query-errors
 
 "$bin" build tests/e2e/queries/day1.jsonl tests/e2e/queries/day2.jsonl -o "$tmp/c.qg" || exit 1
 

@@ -12,14 +12,8 @@ if [ $# -ne 1 ]; then
   exit 2
 fi
 bin=$1
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/qg-repeats.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
-failed=0
-fail() {
-  echo "FAIL $*"
-  failed=1
-}
+. "$(dirname "$0")/lib.sh"
+scratch repeats
 
 a1='{"id":"a","text":"\"We will build homes,\" Mayor Ann Lee said."}'
 a2='{"id":"a","text":"\"We will build schools,\" Mayor Ann Lee said."}'
