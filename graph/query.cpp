@@ -406,7 +406,8 @@ std::vector<double> betweenness(const Graph& g, const BetweennessOptions& option
     std::sort(sources.begin(), sources.end());
   }
   // The sources in a fixed number of blocks, each summed on its own and the blocks added
-  // up in order: the same values whatever thread took which block.
+  // up in order: the same values whatever thread took which block (for 32 arrays of n
+  // doubles: 26 MB for 100,000 people).
   constexpr std::size_t kBlocks = 32;
   const std::size_t blocks = std::min(kBlocks, sources.size());
   std::vector<std::vector<double>> sums(blocks);
