@@ -6,12 +6,8 @@
 # Usage: tests/e2e/into_concurrent.sh QUOTEGRAPH   (from the repository root: reads samples/)
 # Example: tests/e2e/into_concurrent.sh build/quotegraph
 set -u
-if [ $# -ne 1 ]; then
-  echo "usage: $0 QUOTEGRAPH" >&2
-  exit 2
-fi
-bin=$1
 . "$(dirname "$0")/lib.sh"
+binary_only "$@"
 scratch into
 runs="a b c d"
 per_run=0

@@ -3,12 +3,8 @@
 #
 # Usage: tests/e2e/query_errors.sh QUOTEGRAPH   (from the repository root)
 set -u
-if [ $# -ne 1 ]; then
-  echo "usage: $0 QUOTEGRAPH" >&2
-  exit 2
-fi
-bin=$1
 . "$(dirname "$0")/lib.sh"
+binary_only "$@"
 scratch query-errors
 
 "$bin" build tests/e2e/queries/day1.jsonl tests/e2e/queries/day2.jsonl -o "$tmp/c.qg" || exit 1

@@ -7,12 +7,8 @@
 #
 # Usage: tests/e2e/repeats.sh QUOTEGRAPH
 set -u
-if [ $# -ne 1 ]; then
-  echo "usage: $0 QUOTEGRAPH" >&2
-  exit 2
-fi
-bin=$1
 . "$(dirname "$0")/lib.sh"
+binary_only "$@"
 scratch repeats
 
 a1='{"id":"a","text":"\"We will build homes,\" Mayor Ann Lee said."}'
