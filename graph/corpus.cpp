@@ -4,12 +4,12 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
-#include <unordered_set>
 #include <utility>
 
 #include "extract/error.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/serialize.hpp"
+#include "graph/ptr_map.hpp"
 
 namespace quotegraph::graph {
 
@@ -68,9 +68,9 @@ std::string dumped(const std::string& s) {
 // folded to lower case merge some of these).
 std::size_t node_bound(const std::vector<StoredDocument>& docs) {
   std::size_t n = docs.size();
-  std::unordered_set<const char*> names;  // interned: one address per distinct string
+  PtrMap<bool> names;  // interned: one address per distinct string
   auto see = [&](Str s) {
-    if (!s.empty()) names.insert(s.data());
+    if (!s.empty()) names.try_emplace(s.data(), true);
   };
   for (const StoredDocument& d : docs) {
     n += d.facts.statements.size();
@@ -261,7 +261,13 @@ Graph Corpus::graph(const Identities& ids) const {
   const CanonicalNames names(ids, *pool_);
   GraphBuilder builder(pool_);
   builder.reserve(node_bound(docs_));
-  for (const StoredDocument& d : docs_) builder.add(canonicalize(d.facts, names, *pool_));
+  for (const StoredDocument& d : docs_) {
+    if (is_canonical(d.facts, names)) {
+      builder.add(d.facts);
+    } else {
+      builder.add(canonicalize(d.facts, names, *pool_));
+    }
+  }
   return builder.release();
 }
 
@@ -273,7 +279,11 @@ Graph Corpus::take_graph(const Identities& ids) {
   builder.reserve(node_bound(docs_));
   facts_taken_ = true;
   for (StoredDocument& d : docs_) {
-    builder.add(canonicalize(d.facts, names, *pool_));
+    if (is_canonical(d.facts, names)) {
+      builder.add(d.facts);
+    } else {
+      builder.add(canonicalize(d.facts, names, *pool_));
+    }
     d.facts = DocFacts();  // its memory serves the graph's next nodes and edges
   }
   return builder.release();

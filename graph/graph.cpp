@@ -40,13 +40,16 @@ void append_unique(std::vector<Str>& to, StrList from) {
   }
 }
 
-// The key of an interned string in the builder's maps: its address (nullptr for "").
-const char* address(Str s) { return s.empty() ? nullptr : s.data(); }
+// The key of an interned string in the builder's maps: its address ("" has one too).
+const char* address(Str s) {
+  static constexpr char kEmpty = 0;
+  return s.empty() ? &kEmpty : s.data();
+}
 
-std::optional<Vertex> lookup(const std::unordered_map<const char*, Vertex>& map, Str key) {
-  auto it = map.find(address(key));
-  if (it == map.end()) return std::nullopt;
-  return it->second;
+std::optional<Vertex> lookup(const PtrMap<Vertex>& map, Str key) {
+  const Vertex* found = map.find(address(key));
+  if (found == nullptr) return std::nullopt;
+  return *found;
 }
 
 bool is_party(NodeKind kind) {
@@ -102,7 +105,7 @@ Vertex GraphBuilder::person(Str name, NodeKind kind) {
   props.kind = kind;
   props.label = name;
   Vertex v = boost::add_vertex(props, g_);
-  people_.emplace(address(name), v);
+  people_.try_emplace(address(name), v);
   return v;
 }
 
@@ -117,9 +120,9 @@ Vertex GraphBuilder::handle(Str spelling) {
     props.kind = NodeKind::kHandle;
     props.label = spelling.view().starts_with('@') ? spelling : pool_->intern("@" + spelling.str());
     v = boost::add_vertex(props, g_);
-    handles_.emplace(address(key), v);
+    handles_.try_emplace(address(key), v);
   }
-  spellings_.emplace(address(spelling), v);
+  spellings_.try_emplace(address(spelling), v);
   return v;
 }
 
@@ -144,7 +147,7 @@ Vertex GraphBuilder::document(const DocFacts& ex) {
   props.url = ex.url;
   props.publisher = ex.publisher;
   Vertex v = boost::add_vertex(props, g_);
-  documents_.emplace(address(ex.doc), v);
+  documents_.try_emplace(address(ex.doc), v);
   return v;
 }
 

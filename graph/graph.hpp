@@ -28,6 +28,7 @@
 
 #include "extract/types.hpp"
 #include "graph/facts.hpp"
+#include "graph/ptr_map.hpp"
 #include "graph/strings.hpp"
 
 namespace quotegraph::graph {
@@ -173,10 +174,10 @@ class GraphBuilder {
   Graph g_;
   // Keyed by the address of an interned string: one per content in the pool, so that a
   // look-up hashes a pointer, not the text.
-  std::unordered_map<const char*, Vertex> people_;     // canonical name
-  std::unordered_map<const char*, Vertex> handles_;    // lower-cased handle
-  std::unordered_map<const char*, Vertex> spellings_;  // handle as written -> its node
-  std::unordered_map<const char*, Vertex> documents_;  // document id
+  PtrMap<Vertex> people_;     // canonical name
+  PtrMap<Vertex> handles_;    // lower-cased handle
+  PtrMap<Vertex> spellings_;  // handle as written -> its node
+  PtrMap<Vertex> documents_;  // document id
   // Per party, in the order the parties were first met; party_slot_[v] is v's index in
   // lists_ plus one, 0 for the other nodes (an array: a party is met for every statement
   // it says and every mention, and hashing its vertex each time cost 8 % of a build).

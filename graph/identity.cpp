@@ -470,22 +470,57 @@ Extraction canonicalize(const Extraction& ex, const Identities& ids) {
 CanonicalNames::CanonicalNames(const Identities& ids, StringPool& pool) {
   for (const auto& [name, into] : ids.canonical) {
     const Str from = pool.find(name);
-    if (!from.empty()) canonical_.emplace(from.data(), pool.intern(into));
+    if (!from.empty()) canonical_.try_emplace(from.data(), pool.intern(into));
   }
 }
 
 Str CanonicalNames::resolve(Str name) const {
   if (name.empty()) return name;
-  auto it = canonical_.find(name.data());
-  return it == canonical_.end() ? name : it->second;
+  const Str* to = canonical_.find(name.data());
+  return to == nullptr ? name : *to;
+}
+
+namespace {
+
+// The canonical form of name: handles stay as they are. The text is read only for the
+// few names that change.
+Str canonical(Str name, const CanonicalNames& names) {
+  const Str to = names.resolve(name);
+  return to.data() == name.data() || is_handle(name) ? name : to;
+}
+
+}  // namespace
+
+bool is_canonical(const DocFacts& ex, const CanonicalNames& names) {
+  if (names.empty()) return true;
+  auto same = [&](Str name) { return canonical(name, names).data() == name.data(); };
+  for (const StatementFacts& s : ex.statements) {
+    if (!same(s.speaker) || !same(s.addressee)) return false;
+    for (Str m : s.mentions) {
+      if (!same(m)) return false;
+    }
+  }
+  for (const HandleFacts& h : ex.handles) {
+    if (!same(h.person)) return false;
+  }
+  for (const InteractionFacts& i : ex.interactions) {
+    if (!same(i.from) || !same(i.to)) return false;
+  }
+  // Two people of one name would be merged (interned: one address per name).
+  for (std::size_t i = 0; i < ex.people.size(); ++i) {
+    const Str name = ex.people[i].name;
+    if (!same(name)) return false;
+    for (std::size_t j = 0; j < i; ++j) {
+      if (ex.people[j].name.data() == name.data()) return false;
+    }
+  }
+  return true;
 }
 
 DocFacts canonicalize(const DocFacts& ex, const CanonicalNames& names, StringPool& pool) {
   DocFacts out = ex;
   if (names.empty()) return out;
-  auto fix = [&](Str& name) {
-    if (!is_handle(name)) name = names.resolve(name);
-  };
+  auto fix = [&](Str& name) { name = canonical(name, names); };
   auto fix_list = [&](StrList& list) {
     std::vector<Str> items(list.begin(), list.end());
     bool changed = false;

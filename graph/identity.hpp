@@ -26,6 +26,7 @@
 #include "extract/lexicon.hpp"
 #include "extract/types.hpp"
 #include "graph/facts.hpp"
+#include "graph/ptr_map.hpp"
 #include "graph/strings.hpp"
 
 namespace quotegraph::graph {
@@ -103,10 +104,13 @@ class CanonicalNames {
   [[nodiscard]] bool empty() const { return canonical_.empty(); }
 
  private:
-  std::unordered_map<const char*, Str> canonical_;
+  PtrMap<Str> canonical_;  // interned name -> its canonical name
 };
 
 /// canonicalize() for facts whose strings are in pool (lists that change are added to it).
 DocFacts canonicalize(const DocFacts& ex, const CanonicalNames& names, StringPool& pool);
+/// Whether canonicalize() would give ex back as it is: no name changes, and no two of its
+/// people have one name. It allocates nothing: most documents need no copy.
+[[nodiscard]] bool is_canonical(const DocFacts& ex, const CanonicalNames& names);
 
 }  // namespace quotegraph::graph

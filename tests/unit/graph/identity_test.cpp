@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "extract/serialize.hpp"
 #include "graph/corpus.hpp"
+#include "graph/facts.hpp"
 #include "graph/names.hpp"
 
 namespace quotegraph::graph {
@@ -134,6 +138,37 @@ TEST(Identity, CanonicalizeRenamesEverywhereAndKeepsTheSpellingAsAlias) {
   ASSERT_EQ(c.people.size(), 1u);
   EXPECT_EQ(c.people[0].name, "Hillary Clinton");
   EXPECT_EQ(c.people[0].aliases, std::vector<std::string>{"Clinton"});
+}
+
+TEST(Identity, IsCanonicalExactlyWhenCanonicalizeChangesNothing) {
+  Extraction a = doc("a", {"Clinton"});
+  const Identities ids = resolve({a, doc("b", {"Hillary Clinton"})});
+  StringPool pool;
+  pool.intern("Clinton");  // CanonicalNames knows the names the pool has
+  const CanonicalNames names(ids, pool);
+
+  // A name to make canonical in any one place makes the document not canonical.
+  Extraction plain = doc("p", {"Hillary Clinton", "Dana Roe"});
+  plain.statements[0].mentions = {"Dana Roe", "@Clinton"};
+  plain.statements[1].addressee = "Hillary Clinton";
+  plain.handles = {{"@HillaryClinton", "Hillary Clinton"}};
+  plain.interactions = {{"replied_to", "Dana Roe", "Hillary Clinton"}};
+  std::vector<Extraction> changed(6, plain);
+  changed[0].statements[1].speaker = "Clinton";
+  changed[1].statements[0].mentions[0] = "Clinton";
+  changed[2].statements[1].addressee = "Clinton";
+  changed[3].handles[0].person = "Clinton";
+  changed[4].interactions[0].to = "Clinton";
+  changed[5].people.push_back(Person{"Dana Roe", EntityKind::kPerson, {}, {}, {}});  // merged
+  EXPECT_TRUE(is_canonical(facts_of(plain, pool), names));
+  for (std::size_t i = 0; i < changed.size(); ++i) {
+    const DocFacts f = facts_of(changed[i], pool);
+    EXPECT_FALSE(is_canonical(f, names)) << "case " << i;
+    EXPECT_NE(to_json(extraction_of(canonicalize(f, names, pool))), to_json(extraction_of(f)))
+        << "case " << i;
+  }
+  const DocFacts f = facts_of(plain, pool);
+  EXPECT_EQ(to_json(extraction_of(canonicalize(f, names, pool))), to_json(extraction_of(f)));
 }
 
 TEST(Identity, GraphHasOnePersonAndHandlesAttachAcrossDocuments) {
