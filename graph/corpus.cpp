@@ -1,9 +1,12 @@
 #include "graph/corpus.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
+#include <exception>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 
 #include "extract/error.hpp"
@@ -63,36 +66,54 @@ std::string dumped(const std::string& s) {
   return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// At least the number of nodes of the graph, and not many more: one per document and
-// statement, one per distinct name or handle spelling (canonical names and handles
-// folded to lower case merge some of these).
-std::size_t node_bound(const std::vector<StoredDocument>& docs) {
-  std::size_t n = docs.size();
-  PtrMap<bool> names;  // interned: one address per distinct string
-  auto see = [&](Str s) {
-    if (!s.empty()) names.try_emplace(s.data(), true);
-  };
-  for (const StoredDocument& d : docs) {
-    n += d.facts.statements.size();
-    for (const PersonFacts& p : d.facts.people) {
+// The statements and the distinct names and handle spellings of documents: with the
+// documents themselves, at least the number of nodes of their graph, and not many more
+// (canonical names and handles folded to lower case merge some of these).
+class NodeCount {
+ public:
+  void add(const DocFacts& f) {
+    statements_ += f.statements.size();
+    for (const PersonFacts& p : f.people) {
       see(p.name);
       for (Str h : p.handles) see(h);
     }
-    for (const HandleFacts& h : d.facts.handles) {
+    for (const HandleFacts& h : f.handles) {
       see(h.handle);
       see(h.person);
     }
-    for (const StatementFacts& s : d.facts.statements) {
+    for (const StatementFacts& s : f.statements) {
       see(s.speaker);
       see(s.addressee);
       for (Str m : s.mentions) see(m);
     }
-    for (const InteractionFacts& i : d.facts.interactions) {
+    for (const InteractionFacts& i : f.interactions) {
       see(i.from);
       see(i.to);
     }
   }
-  return n + names.size();
+
+  // The bound for `docs` documents whose facts went to this count and to other.
+  [[nodiscard]] std::size_t bound(std::size_t docs, const NodeCount& other) const {
+    std::size_t names = names_.size();
+    other.names_.for_each([&](const void* name, bool) {
+      if (names_.find(name) == nullptr) ++names;
+    });
+    return docs + statements_ + other.statements_ + names;
+  }
+
+ private:
+  void see(Str s) {
+    if (!s.empty()) names_.try_emplace(s.data(), true);
+  }
+
+  std::size_t statements_ = 0;
+  PtrMap<bool> names_;  // interned: one address per distinct string
+};
+
+std::size_t node_bound(const std::vector<StoredDocument>& docs) {
+  NodeCount count;
+  for (const StoredDocument& d : docs) count.add(d.facts);
+  return count.bound(docs.size(), NodeCount());
 }
 
 }  // namespace
@@ -271,19 +292,58 @@ Graph Corpus::graph(const Identities& ids) const {
   return builder.release();
 }
 
-Graph Corpus::take_graph(const Identities& ids) {
+Graph Corpus::take_graph(const Identities& ids, unsigned threads) {
   check_keeps(Keep::kGraph, "take_graph");
   names_ = IdentityResolver();  // identities() is over: its memory serves the graph
   const CanonicalNames names(ids, *pool_);
-  GraphBuilder builder(pool_);
-  builder.reserve(node_bound(docs_));
   facts_taken_ = true;
-  for (StoredDocument& d : docs_) {
-    if (is_canonical(d.facts, names)) {
-      builder.add(d.facts);
-    } else {
-      builder.add(canonicalize(d.facts, names, *pool_));
+  // First each document's names are made canonical in place, on two threads when asked,
+  // taking blocks of documents in turn (the graph is the same whichever thread does
+  // which). A thread's renamed lists live in its own pool until the facts are in the graph.
+  struct Share {
+    StringPool lists;
+    NodeCount nodes;
+  };
+  Share mine;
+  Share theirs;
+  constexpr std::size_t kBlock = 32;
+  std::atomic<std::size_t> next{0};
+  auto canonicalize_some = [&](Share& share) {
+    for (std::size_t first = next.fetch_add(kBlock); first < docs_.size();
+         first = next.fetch_add(kBlock)) {
+      const std::size_t last = std::min(first + kBlock, docs_.size());
+      for (std::size_t i = first; i < last; ++i) {
+        DocFacts& f = docs_[i].facts;
+        if (!is_canonical(f, names)) f = canonicalize(f, names, share.lists);
+        share.nodes.add(f);
+      }
     }
+  };
+  if (threads > 1 && docs_.size() > kBlock) {
+    std::exception_ptr error;
+    std::thread helper([&] {
+      try {
+        canonicalize_some(theirs);
+      } catch (...) {
+        error = std::current_exception();
+      }
+    });
+    try {
+      canonicalize_some(mine);
+    } catch (...) {
+      next = docs_.size();  // the helper stops after its block
+      helper.join();
+      throw;
+    }
+    helper.join();
+    if (error) std::rethrow_exception(error);
+  } else {
+    canonicalize_some(mine);
+  }
+  GraphBuilder builder(pool_);
+  builder.reserve(mine.nodes.bound(docs_.size(), theirs.nodes));
+  for (StoredDocument& d : docs_) {
+    builder.add(d.facts);
     d.facts = DocFacts();  // its memory serves the graph's next nodes and edges
   }
   return builder.release();

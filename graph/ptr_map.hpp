@@ -55,6 +55,14 @@ class PtrMap {
     while (n * 4 > slots_.size() * 3) grow();
   }
 
+  /// Calls f(key, value) for every key, in no particular order.
+  template <class F>
+  void for_each(F&& f) const {
+    for (const Slot& s : slots_) {
+      if (s.key != nullptr) f(s.key, s.value);
+    }
+  }
+
   /// Empty, with no memory held.
   void clear() {
     std::vector<Slot>().swap(slots_);

@@ -86,7 +86,7 @@ StageTimes write_graph_output(graph::Corpus& corpus, const GraphOutput& output) 
   const graph::Identities ids = corpus.identities();
   times.identities = seconds_since(start);
   start = std::chrono::steady_clock::now();
-  graph::Graph full = corpus.take_graph(ids);
+  graph::Graph full = corpus.take_graph(ids, output.threads);
   times.graph = seconds_since(start);
   if (spdlog::should_log(spdlog::level::info)) {
     const graph::GraphMemory m = graph::memory_use(full);

@@ -20,7 +20,7 @@ struct GraphOutput {
   bool corpus = false;  ///< a .qg corpus rather than an exported graph
   exporters::Format format = exporters::Format::kGraphml;
   graph::View view = graph::View::kFull;
-  unsigned threads = 1;  ///< threads formatting the output (GraphML)
+  unsigned threads = 1;  ///< threads making the graph and formatting the output
 };
 
 /// Throws UsageError for an unknown format or view, a path whose format cannot be told,

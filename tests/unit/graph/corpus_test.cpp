@@ -258,6 +258,42 @@ TEST(Corpus, TakeGraphGivesTheSameGraphAndFreesTheFacts) {
   EXPECT_THROW((void)c.graph(), std::logic_error);
 }
 
+TEST(Corpus, TakeGraphOnTwoThreadsGivesTheSameGraph) {
+  // Enough documents for both threads to take blocks of them, most naming someone by a
+  // short name that becomes canonical ("Okafor" -> "Ruth Okafor"), some twice over.
+  auto corpus = [] {
+    Corpus c;
+    for (int i = 0; i < 300; ++i) {
+      Extraction ex;
+      ex.doc = "doc" + std::to_string(i);
+      const std::string own = "Dana Roe" + std::to_string(i % 37);
+      const std::string ruth = i == 0 ? "Ruth Okafor" : "Okafor";
+      ex.people = {Person{ruth, EntityKind::kPerson, {}, {"@rokafor"}, {"mayor"}},
+                   Person{own, EntityKind::kPerson, {}, {}, {}}};
+      if (i % 5 == 0) ex.people.push_back(Person{ruth, EntityKind::kPerson, {}, {}, {}});
+      Statement st;
+      st.text = "words " + std::to_string(i);
+      st.cue = "said";
+      st.speaker = i % 2 == 0 ? ruth : own;
+      st.mentions = {ruth, own, ruth, "@rokafor"};
+      st.addressee = i % 3 == 0 ? "@rokafor" : own;
+      ex.statements.push_back(st);
+      ex.handles = {{"@rokafor", ruth}};
+      ex.interactions = {{"replied_to", own, ruth}};
+      c.add(text_of(ex, ex.doc), ex);
+    }
+    return c;
+  };
+  const Corpus one = corpus();
+  const Identities ids = one.identities();
+  ASSERT_EQ(ids.resolve("Okafor"), "Ruth Okafor");
+  const std::string expected = graphml_like(one.graph(ids));
+  for (unsigned threads : {1U, 2U, 4U}) {
+    Corpus c = corpus();
+    EXPECT_EQ(graphml_like(c.take_graph(c.identities(), threads)), expected) << threads;
+  }
+}
+
 TEST(Corpus, KeepingOnlyTheFileSavesTheSameBytesAndNoGraph) {
   Corpus both;
   Corpus file_only(Keep::kFile);
