@@ -307,6 +307,9 @@ Graph Corpus::take_graph(const Identities& ids, unsigned threads) {
   Share mine;
   Share theirs;
   constexpr std::size_t kBlock = 32;
+  // Below this, the second thread costs more than it saves (PolNeAR train's 840
+  // documents: 2.5 ms on one thread, 2.7 on two; 4,620: 12.5 against 11.5 ms).
+  constexpr std::size_t kTwoThreadsFrom = 2048;
   std::atomic<std::size_t> next{0};
   auto canonicalize_some = [&](Share& share) {
     for (std::size_t first = next.fetch_add(kBlock); first < docs_.size();
@@ -319,7 +322,7 @@ Graph Corpus::take_graph(const Identities& ids, unsigned threads) {
       }
     }
   };
-  if (threads > 1 && docs_.size() > kBlock) {
+  if (threads > 1 && docs_.size() >= kTwoThreadsFrom) {
     std::exception_ptr error;
     std::thread helper([&] {
       try {

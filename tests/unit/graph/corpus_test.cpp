@@ -259,11 +259,12 @@ TEST(Corpus, TakeGraphGivesTheSameGraphAndFreesTheFacts) {
 }
 
 TEST(Corpus, TakeGraphOnTwoThreadsGivesTheSameGraph) {
-  // Enough documents for both threads to take blocks of them, most naming someone by a
-  // short name that becomes canonical ("Okafor" -> "Ruth Okafor"), some twice over.
+  // Enough documents for a second thread (2,048) taking blocks of them, most naming
+  // someone by a short name that becomes canonical ("Okafor" -> "Ruth Okafor"), some
+  // twice over.
   auto corpus = [] {
     Corpus c;
-    for (int i = 0; i < 300; ++i) {
+    for (int i = 0; i < 2500; ++i) {
       Extraction ex;
       ex.doc = "doc" + std::to_string(i);
       const std::string own = "Dana Roe" + std::to_string(i % 37);
