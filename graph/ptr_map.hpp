@@ -33,6 +33,7 @@ class PtrMap {
   }
 
   /// Adds key with value unless key is there; the value of key, and whether it was added.
+  /// key must not be nullptr (it marks a free slot).
   std::pair<V*, bool> try_emplace(const void* key, V value) {
     if ((count_ + 1) * 4 > slots_.size() * 3) grow();
     for (std::size_t i = slot_of(key);; i = (i + 1) & mask_) {
