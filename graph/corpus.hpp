@@ -111,7 +111,8 @@ class Corpus {
   /// graph(ids), freeing each document's facts once it is in the graph: less memory at
   /// the peak for a corpus not needed afterwards. The corpus keeps its ids and saved
   /// forms; identities() and the graph functions throw std::logic_error after this.
-  /// With threads > 1, the names are made canonical on two threads; the graph is the same.
+  /// With threads > 1 and 2,048 documents or more, the names are made canonical on two
+  /// threads; the graph is the same.
   [[nodiscard]] Graph take_graph(const Identities& ids, unsigned threads = 1);
 
  private:
