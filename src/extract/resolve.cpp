@@ -254,10 +254,14 @@ Resolver::NamePart Resolver::split_title(std::uint32_t first, std::uint32_t last
   const Lexicon& lex = tv_.lex();
   // Skip a leading "the" ("The New York Times" is the New York Times).
   while (first < last && tv_.lower(first) == "the") ++first;
-  // "Valdoria's Ministry of Fisheries" is the Ministry of Fisheries.
-  if (last - first > 1) {
-    const std::string_view w = tv_.lower(first);
-    if (strip_possessive(w).size() < w.size()) ++first;
+  // "Valdoria's Ministry of Fisheries" is the Ministry of Fisheries; "The New Republic's
+  // Jeet Heer" is Jeet Heer, when two words or a first name follow ("Ted Cruz's Super"
+  // stays whole).
+  for (std::uint32_t k = last - 1; k-- > first;) {
+    const std::string_view w = tv_.lower(k);
+    if (strip_possessive(w).size() == w.size()) continue;
+    if (k == first || last - k > 2 || lex.is_first_name(tv_.lower(k + 1))) first = k + 1;
+    break;
   }
   // "Freshman Democratic Congresswoman Alexandria Ocasio-Cortez": the name follows the
   // last title word of the run.
@@ -268,7 +272,25 @@ Resolver::NamePart Resolver::split_title(std::uint32_t first, std::uint32_t last
       np.title_gender = lex.title_gender(tv_.lower(k));
     }
   }
+  // "Democrat Hillary Clinton", "House Republican Thomas Massie", "Secretary of State Jon
+  // Husted": words that describe the person before a first name and at least one more
+  // name word. Only a describing word (a speaker noun: "Republican", "Comedian") or the
+  // end of an "of" title right before the first name counts: "Deborah Jordan Reynolds"
+  // is one name.
   std::uint32_t role_start = first;
+  if (title_end == first && last - first >= 3 && !lex.is_first_name(tv_.lower(first))) {
+    const bool after_of_title = first >= 2 && tv_.lower(first - 1) == "of" &&
+                                tv_.is_word(first - 2) && lex.is_title(tv_.lower(first - 2));
+    for (std::uint32_t k = first + 1; k + 2 <= last; ++k) {
+      if (!lex.is_first_name(tv_.lower(k))) continue;
+      const std::string_view before = tv_.lower(k - 1);
+      if (after_of_title || lex.is_speaker_noun(before) || before.ends_with("-based")) {
+        title_end = k;
+        if (after_of_title) role_start = first - 2;  // the role is "Secretary of State"
+      }
+      break;
+    }
+  }
   std::uint32_t role_end = title_end;
   // "British Labour leader Jeremy Corbyn": a lower-case role word right before the name.
   if (title_end == first && first > 0 && tv_.is_word(first - 1) && !tv_.tok(first - 1).cap &&
@@ -277,6 +299,14 @@ Resolver::NamePart Resolver::split_title(std::uint32_t first, std::uint32_t last
     role_start = first - 1;
     np.title_gender = lex.title_gender(tv_.lower(first - 1));
     while (role_start > 0 && tv_.name_word(role_start - 1) && first - role_start < 5) --role_start;
+  }
+  // "Republican Marta Lindqvist, who wrote the bill": a describing word that opens the
+  // sentence is not taken into the name run, but it is the person's role.
+  if (role_end == role_start && title_end == first && first > 0 && tv_.is_word(first - 1) &&
+      tv_.tok(first - 1).cap && lex.is_speaker_noun(tv_.lower(first - 1)) &&
+      lex.is_first_name(tv_.lower(first))) {
+    role_start = first - 1;
+    role_end = first;
   }
   if (role_end > role_start) {
     const Token& a = tv_.tok(role_start);
@@ -718,6 +748,16 @@ std::int32_t Resolver::resolve_pronoun(std::uint32_t at, Gender g) const {
   return fallback;
 }
 
+std::int32_t Resolver::latest_with_role(std::uint32_t at, std::string_view word) const {
+  for (std::size_t k = occ_before(at); k-- > 0;) {
+    if (occ_[k].entity < 0) continue;
+    for (const std::string& r : entities_[static_cast<std::size_t>(occ_[k].entity)].roles) {
+      if (scan::lower_ascii(r).find(word) != std::string::npos) return occ_[k].entity;
+    }
+  }
+  return -1;
+}
+
 std::int32_t Resolver::resolve(const TokenMention& m) {
   std::int32_t e = -1;
   const Lexicon& lex = tv_.lex();
@@ -731,6 +771,12 @@ std::int32_t Resolver::resolve(const TokenMention& m) {
       if (name.empty() || key.parts == 0) break;
       if (name.front() == '@') break;  // a handle as speaker: linked through handles
       e = match(key, m.first, true);
+      // "The Republican said" after "Republican Donald Trump": a describing word alone
+      // stands for the latest person it described (and is not another name of theirs).
+      if (e < 0 && key.parts == 1 && lex.is_speaker_noun(key.first)) {
+        e = latest_with_role(m.first, key.first);
+        if (e >= 0) break;
+      }
       if (e < 0) {
         bool person = !np.role.empty() || lex.is_first_name(key.first);
         e = add_entity(name, key, np, person);
@@ -777,13 +823,7 @@ std::int32_t Resolver::resolve(const TokenMention& m) {
         break;
       }
       // "the senator": the latest person with that role.
-      if (!lex.is_title(head)) break;
-      for (std::size_t k = occ_before(m.first); k-- > 0 && e < 0;) {
-        if (occ_[k].entity < 0) continue;
-        for (const std::string& r : entities_[static_cast<std::size_t>(occ_[k].entity)].roles) {
-          if (scan::lower_ascii(r).find(head) != std::string::npos) e = occ_[k].entity;
-        }
-      }
+      if (lex.is_title(head)) e = latest_with_role(m.first, head);
       break;
     }
   }

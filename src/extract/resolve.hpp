@@ -111,6 +111,8 @@ class Resolver {
                           bool person_hint);
   std::int32_t match(const NameKey& name, std::uint32_t at, bool allow_fuzzy) const;
   std::int32_t resolve_pronoun(std::uint32_t at, Gender g) const;
+  /// The latest entity named before `at` with a role holding `word` (lower case).
+  std::int32_t latest_with_role(std::uint32_t at, std::string_view word) const;
   void note_alias(std::int32_t e, std::string_view written);
   void collect();
 
