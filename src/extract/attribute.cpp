@@ -425,6 +425,33 @@ class Attributor {
     return after >= tv_.size() || tv_.tok(after).kind != TokKind::kWord || tv_.tok(after).cap;
   }
 
+  /// A name right after one to three lower-case words from f0 that end in a role
+  /// ("strategist Ryan Williams", "political consultant Chris Russell", "state Sen. Lena
+  /// Ortiz"), or nothing.
+  std::optional<TokenMention> name_after_role(std::size_t f0, std::size_t limit) const {
+    std::size_t f = f0;
+    while (f < limit && f < f0 + 3 && is_word(f) && !tv_.tok(f).cap && !in(lw(f), kFunction) &&
+           !tv_.cue_at(f) && !ends_ly(lw(f))) {
+      ++f;
+    }
+    if (f == f0 || f >= limit || !is_word(f) || !tv_.name_word(f)) return std::nullopt;
+    const Lexicon& lex = tv_.lex();
+    if (!lex.is_title(lw(f - 1)) && !lex.is_speaker_noun(lw(f - 1)) && !lex.is_title(lw(f))) {
+      return std::nullopt;
+    }
+    std::size_t end = f;
+    bool has_name = false;
+    while (end < limit && is_word(end) &&
+           (tv_.name_word(end) ||
+            (in(lw(end), kParticles) && end + 1 < limit && tv_.name_word(end + 1)))) {
+      if (!lex.is_title(lw(end))) has_name = true;
+      ++end;
+    }
+    if (!has_name) return std::nullopt;
+    return TokenMention{static_cast<std::uint32_t>(f), static_cast<std::uint32_t>(end),
+                        MentionKind::kName};
+  }
+
   /// The noun phrase starting at s. `relaxed`: any lower-case phrase will do (after an
   /// inverted cue the phrase is the speaker whatever its head: ," read one.).
   std::optional<TokenMention> np_forward(std::size_t s, std::size_t limit,
@@ -448,6 +475,9 @@ class Attributor {
         ++e;
         if (!tv_.lex().is_title(lw(e))) has_name = true;
       }
+      // "said Republican strategist Ryan Williams", "Clinton's campaign manager Robby
+      // Mook": capitalised words, a lower-case role, then a name: the name speaks.
+      if (auto named = name_after_role(e + 1, limit)) return named;
       // "Clinton's campaign", "The Trump campaign": a possessive or modifier before a noun.
       std::string_view last = lw(e);
       bool possessive =
