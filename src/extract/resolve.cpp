@@ -566,10 +566,28 @@ void Resolver::collect() {
                     k.org};
   }
   // Full names make entities: two words or more, a known first name or a title, or an
-  // organisation word.
+  // organisation word. A title before a surname that ends a longer name of the article
+  // ("Ted Cruz" ... "Sen. Cruz") is that person, found when the mention is resolved.
+  // "Mr. Clinton" after "Hillary Clinton" only is somebody else; "Senator Cruz" in an
+  // article about Ted, Heidi and Rafael Cruz stays apart too.
+  auto written_in_full = [&](const Run& t) {
+    std::string_view found;
+    for (const Run& r : runs) {
+      if (r.key.parts < 2 || r.key.last != t.key.last) continue;
+      const Gender g = tv_.lex().first_name_gender(r.key.first);
+      if (g != Gender::kUnknown && t.np.title_gender != Gender::kUnknown &&
+          g != t.np.title_gender) {
+        continue;
+      }
+      if (!found.empty() && found != r.key.key) return false;  // two people of that name
+      found = r.key.key;
+    }
+    return !found.empty();
+  };
   for (const Run& r : runs) {
     const NameKey& key = r.key;
     if (key.parts == 0 || (key.parts < 2 && !r.np.titled)) continue;
+    if (key.parts == 1 && written_in_full(r)) continue;
     bool person = tv_.lex().is_first_name(key.first) || r.np.titled;
     if (!person && !key.org) continue;
     if (key.parts > 4) continue;  // headline fragments, not names
@@ -748,6 +766,18 @@ std::int32_t Resolver::resolve_pronoun(std::uint32_t at, Gender g) const {
   return fallback;
 }
 
+namespace {
+
+// How a role word is written before a name: "the senator" was "Sen. Lena Ortiz".
+std::string_view short_title(std::string_view role) {
+  if (role == "senator") return "sen.";
+  if (role == "governor") return "gov.";
+  if (role == "representative" || role == "congressman" || role == "congresswoman") return "rep.";
+  return {};
+}
+
+}  // namespace
+
 std::int32_t Resolver::latest_with_role(std::uint32_t at, std::string_view word) const {
   for (std::size_t k = occ_before(at); k-- > 0;) {
     if (occ_[k].entity < 0) continue;
@@ -771,6 +801,11 @@ std::int32_t Resolver::resolve(const TokenMention& m) {
       if (name.empty() || key.parts == 0) break;
       if (name.front() == '@') break;  // a handle as speaker: linked through handles
       e = match(key, m.first, true);
+      if (e >= 0 && !np.role.empty()) {  // "Sen. Cruz" after "Ted Cruz": his role too
+        std::vector<std::string>& roles = entities_[static_cast<std::size_t>(e)].roles;
+        if (std::find(roles.begin(), roles.end(), np.role) == roles.end())
+          roles.emplace_back(np.role);
+      }
       // "The Republican said" after "Republican Donald Trump": a describing word alone
       // stands for the latest person it described (and is not another name of theirs).
       if (e < 0 && key.parts == 1 && lex.is_speaker_noun(key.first)) {
@@ -822,8 +857,17 @@ std::int32_t Resolver::resolve(const TokenMention& m) {
         }
         break;
       }
-      // "the senator": the latest person with that role.
-      if (lex.is_title(head)) e = latest_with_role(m.first, head);
+      // "the senator": the latest person with that role, written out or short ("Sen.").
+      if (!lex.is_title(head)) break;
+      e = latest_with_role(m.first, head);
+      if (e < 0) {
+        const std::string_view abbreviation = short_title(head);
+        if (!abbreviation.empty()) e = latest_with_role(m.first, abbreviation);
+      }
+      // "The Republican nominee": else the latest person described by a capitalised word.
+      for (std::uint32_t k = m.first + 1; e < 0 && k + 1 < m.last; ++k) {
+        if (tv_.tok(k).cap && tv_.is_word(k)) e = latest_with_role(m.first, tv_.lower(k));
+      }
       break;
     }
   }
