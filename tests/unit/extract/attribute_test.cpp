@@ -88,6 +88,13 @@ const AttributeCase kAttributeCases[] = {
     {"InvertedCueWithoutARoleKeepsTheName",
      "“We are confident,” said Lena Ortiz after the vote.",
      {"inverted-cue|Lena Ortiz|said|-"}},
+    {"AnonymousSourceWithAPlaceIsNotAName",
+     "“We are not ready for this,” said a Valdoria Republican.",
+     {"inverted-cue|a Valdoria Republican|said|-"}},
+    {"TheModifierAndARoleIsADescription",
+     "Lena Ortiz opened her campaign. The Valdoria senator told reporters that she had “a lot of "
+     "delegates” already.",
+     {"leading-cue|The Valdoria senator|told|-"}},
     {"InvertedAccordingTo",
      "“The bridge will reopen in June,” according to Lena Ortiz.",
      {"inverted-cue|Lena Ortiz|according to|-"}},

@@ -194,6 +194,18 @@ const ExtractCase kExtractCases[] = {
      "“We need a new boat before the winter storms,” Lena Ortiz said.",
      {"The ferry is old and the engine fails every week.|Lena Ortiz|said|Lena Ortiz|-",
       "We need a new boat before the winter storms,|Lena Ortiz|said|Lena Ortiz|-"}},
+    {"AnonymousSourcesOfOnePlaceAreNotOnePerson",
+     "“We are not ready,” said a Valdoria Republican. “It is over,” said another Valdoria "
+     "Republican.",
+     {"We are not ready,|-|said|a Valdoria Republican|-",
+      "It is over,|-|said|another Valdoria Republican|-"}},
+    {"TheModifierAndRoleOpeningASentence",
+     "Sen. Lena Ortiz opened the fair. The Valdoria senator is telling reporters in Riverton "
+     "that she is looking ahead because she will have “a lot of delegates” next week.",
+     {"a lot of delegates|Lena Ortiz|telling|The Valdoria senator|-"}},
+    {"InvertedCueOverAnOrganisationAndARole",
+     "“The levy is a tax on bread,” said Valdoria Harbor Authority spokesman Tom Hale.",
+     {"The levy is a tax on bread,|Tom Hale|said|Tom Hale|-"}},
     {"Empty", "", {}},
     {"OnlyMarks", "\" “ ” « » „", {}},
 };
