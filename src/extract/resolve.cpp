@@ -471,6 +471,7 @@ void Resolver::collect() {
   name_words.resize(kept);
   struct Run {
     NamePart np;
+    std::uint32_t start = 0;  // the run's first word, titles included
     bool in_quote = false;
     std::string_view name;  // as written: a view of the text, or of `arena` once complete
     NameKey key;            // views of the lower-case text, or of `arena` once complete
@@ -498,6 +499,7 @@ void Resolver::collect() {
     if (np.first < np.last) {
       Run& r = runs.emplace_back();
       r.np = np;
+      r.start = i;
       r.in_quote = tv_.tok(i).quote >= 0;
     }
     while (w < name_words.size() && name_words[w] < e) ++w;
@@ -570,19 +572,40 @@ void Resolver::collect() {
   // ("Ted Cruz" ... "Sen. Cruz") is that person, found when the mention is resolved.
   // "Mr. Clinton" after "Hillary Clinton" only is somebody else; "Senator Cruz" in an
   // article about Ted, Heidi and Rafael Cruz stays apart too.
-  auto written_in_full = [&](const Run& t) {
-    std::string_view found;
-    for (const Run& r : runs) {
-      if (r.key.parts < 2 || r.key.last != t.key.last) continue;
-      const Gender g = tv_.lex().first_name_gender(r.key.first);
-      if (g != Gender::kUnknown && t.np.title_gender != Gender::kUnknown &&
-          g != t.np.title_gender) {
-        continue;
+  if (std::any_of(runs.begin(), runs.end(),
+                  [](const Run& r) { return r.key.parts == 1 && r.np.titled; })) {
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+      if (runs[i].key.parts < 2) continue;
+      const auto run = static_cast<std::int32_t>(i);
+      NameSlot& slot = name_slot(runs[i].key.last);
+      const auto same_first = [&](std::int32_t k) {
+        return runs[static_cast<std::size_t>(k)].key.first == runs[i].key.first;
+      };
+      if (slot.full_run < 0) {
+        slot.full_run = run;
+      } else if (!same_first(slot.full_run)) {
+        if (slot.other_run < 0) {
+          slot.other_run = run;
+        } else if (!same_first(slot.other_run)) {
+          slot.full_runs_differ = true;
+        }
       }
-      if (!found.empty() && found != r.key.key) return false;  // two people of that name
-      found = r.key.key;
     }
-    return !found.empty();
+  }
+  // The one longer name of a gender that fits the title.
+  auto written_in_full = [&](const Run& t) {
+    const NameSlot* slot = find_name(t.key.last);
+    if (slot == nullptr || slot->full_run < 0 || slot->full_runs_differ) return false;
+    int fitting = 0;
+    for (const std::int32_t k : {slot->full_run, slot->other_run}) {
+      if (k < 0) continue;
+      const Gender g = tv_.lex().first_name_gender(runs[static_cast<std::size_t>(k)].key.first);
+      fitting +=
+          g == Gender::kUnknown || t.np.title_gender == Gender::kUnknown || g == t.np.title_gender
+              ? 1
+              : 0;
+    }
+    return fitting == 1;
   };
   for (const Run& r : runs) {
     const NameKey& key = r.key;
@@ -630,6 +653,7 @@ void Resolver::collect() {
     o.first = r.np.first;
     o.last = r.np.last;
     o.in_quote = r.in_quote;
+    o.start = r.start;
     o.entity = match(r.key, r.np.first, false);
     if (o.entity >= 0) {
       note_alias(o.entity, r.name);
@@ -724,6 +748,33 @@ std::size_t Resolver::occ_before(std::uint32_t at) const {
   return static_cast<std::size_t>(it - occ_.begin());
 }
 
+bool Resolver::sentence_starts_at(std::uint32_t k) const {
+  // Back over what describes the name: "Republican presidential candidate Donald Trump",
+  // "The former governor".
+  const Lexicon& lex = tv_.lex();
+  for (int words = 0; words < 5 && k > 0 && tv_.is_word(k - 1); ++words) {
+    const std::string_view w = tv_.lower(k - 1);
+    if (!tv_.tok(k - 1).cap && !lex.is_title(w) && w != "former" && w != "presidential") break;
+    --k;
+  }
+  while (k > 0 && tv_.tok(k - 1).kind == TokKind::kQuote) --k;  // “Tom Hale ...
+  if (k == 0) return true;
+  const Token& t = tv_.tok(k - 1);
+  if (t.kind == TokKind::kBreak) return true;
+  if (t.kind != TokKind::kPunct) return false;
+  const char c = tv_.text()[t.start];
+  return c == '.' || c == '!' || c == '?';
+}
+
+bool Resolver::subject_like(const NameOccurrence& o) const {
+  // A name that opens its sentence ("Cox says Obama ..."), or that a cue follows ("...,
+  // Stovall said."); not a possessive ("Obama's presidency").
+  const std::string_view tail = tv_.word(o.last - 1);
+  if (strip_possessive(tail).size() != tail.size()) return false;
+  return sentence_starts_at(o.start) ||
+         (o.last < tv_.size() && tv_.is_word(o.last) && tv_.cue_at(o.last));
+}
+
 std::int32_t Resolver::resolve_pronoun(std::uint32_t at, Gender g) const {
   // Walk back over names outside quotes and earlier resolved speakers, nearest first.
   // Only the 40 nearest of each count, so the names further back are never looked at.
@@ -747,11 +798,18 @@ std::int32_t Resolver::resolve_pronoun(std::uint32_t at, Gender g) const {
   auto said = end;
   const NameOccurrence* o = next_occ();
   const bool want_person = g == Gender::kMale || g == Gender::kFemale;
+  // A person of that gender who opens a sentence, or spoke, in the last few sentences
+  // comes first: the subject, in news, of what follows ("Cox says Obama is trying to
+  // distract ... He says"). Then the nearest of that gender, then of no known gender.
+  constexpr std::uint32_t kSubjectReach = 150;  // tokens: about five sentences
+  std::int32_t nearest = -1;
   std::int32_t fallback = -1;
   for (int seen = 0; seen < kReach && (o || said != stop); ++seen) {
     std::pair<std::uint32_t, std::int32_t> c;
+    const NameOccurrence* name = nullptr;  // none: a speaker, as likely a subject
     if (o && (said == stop || std::pair{o->first, o->entity} > *(said - 1))) {
       c = {o->first, o->entity};
+      name = o;
       o = next_occ();
     } else {
       c = *--said;
@@ -760,10 +818,14 @@ std::int32_t Resolver::resolve_pronoun(std::uint32_t at, Gender g) const {
     const bool person = e.kind == EntityKind::kPerson;
     if (want_person != person) continue;
     if (!want_person) return c.second;
-    if (e.gender == g) return c.second;
+    if (e.gender == g) {
+      if (at - c.first <= kSubjectReach && (!name || subject_like(*name))) return c.second;
+      if (nearest < 0) nearest = c.second;
+      if (at - c.first > kSubjectReach) break;
+    }
     if (compatible(e.gender, g) && fallback < 0) fallback = c.second;
   }
-  return fallback;
+  return nearest >= 0 ? nearest : fallback;
 }
 
 namespace {

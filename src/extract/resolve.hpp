@@ -42,6 +42,7 @@ struct NameOccurrence {
   std::uint32_t last = 0;
   std::int32_t entity = -1;
   bool in_quote = false;
+  std::uint32_t start = 0;  ///< where the run of the name starts, titles included
 };
 
 class Resolver {
@@ -91,6 +92,11 @@ class Resolver {
     std::int32_t first_head = -1;
     std::int32_t first_tail = -1;
     bool alone = false;  // written alone, as a name of one part
+    // While collecting: runs of longer names ending in this word with two first names
+    // (-1: none), and whether more first names than that end in it.
+    std::int32_t full_run = -1;
+    std::int32_t other_run = -1;
+    bool full_runs_differ = false;
   };
   /// The slot of key in names_ (which holds an empty one), or the empty slot it would take.
   [[nodiscard]] std::size_t probe(std::string_view key, std::uint32_t tag) const;
@@ -111,6 +117,10 @@ class Resolver {
                           bool person_hint);
   std::int32_t match(const NameKey& name, std::uint32_t at, bool allow_fuzzy) const;
   std::int32_t resolve_pronoun(std::uint32_t at, Gender g) const;
+  /// Whether token k starts a sentence (after a paragraph break, . ! ? or the start).
+  [[nodiscard]] bool sentence_starts_at(std::uint32_t k) const;
+  /// Whether the name is most likely the subject of its sentence.
+  [[nodiscard]] bool subject_like(const NameOccurrence& o) const;
   /// The latest entity named before `at` with a role holding `word` (lower case).
   std::int32_t latest_with_role(std::uint32_t at, std::string_view word) const;
   void note_alias(std::int32_t e, std::string_view written);
