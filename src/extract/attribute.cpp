@@ -425,21 +425,33 @@ class Attributor {
     return after >= tv_.size() || tv_.tok(after).kind != TokKind::kWord || tv_.tok(after).cap;
   }
 
-  /// A name right after one to three lower-case words from f0 that end in a role
-  /// ("strategist Ryan Williams", "political consultant Chris Russell", "state Sen. Lena
-  /// Ortiz"), or nothing.
+  /// A name right after one to four words from f0 that end in a role ("strategist Ryan
+  /// Williams", "political consultant Chris Russell", "Watch President Tom Fitton"), or
+  /// nothing.
   std::optional<TokenMention> name_after_role(std::size_t f0, std::size_t limit) const {
-    // The cheap tests first: most capitalised runs are not followed by this shape.
+    // The cheap tests first: most capitalised runs are not followed by this shape. Up to
+    // four words that are lower case, or capitalised but no name ("Judicial Watch
+    // President Tom Fitton"), then a name word.
     std::size_t f = f0;
-    while (f < limit && f < f0 + 3 && is_word(f) && !tv_.tok(f).cap) ++f;
+    while (f < limit && f < f0 + 4 && is_word(f) && (!tv_.tok(f).cap || !tv_.name_word(f))) ++f;
     if (f == f0 || f >= limit || !is_word(f) || !tv_.tok(f).cap || !tv_.name_word(f)) {
       return std::nullopt;
     }
-    for (std::size_t k = f0; k < f; ++k) {
-      if (in(lw(k), kFunction) || tv_.cue_at(k) || ends_ly(lw(k))) return std::nullopt;
-    }
     const Lexicon& lex = tv_.lex();
-    if (!lex.is_title(lw(f - 1)) && !lex.is_speaker_noun(lw(f - 1)) && !lex.is_title(lw(f))) {
+    for (std::size_t k = f0; k < f; ++k) {
+      const std::string_view w = lw(k);
+      // "secretary of state Madeleine Albright": "of" inside a role.
+      const bool role_of = w == "of" && k > f0 && k + 1 < f && lex.is_title(lw(k - 1));
+      if ((!role_of && in(w, kFunction)) || tv_.cue_at(k) || ends_ly(w) || w == "the" || w == "a" ||
+          w == "an") {
+        return std::nullopt;  // "The leader of the Anti-Defamation League, Jonathan ..."
+      }
+    }
+    // The words end in a role ("... strategist", "secretary of state"), or the name starts
+    // with a title or a describing word ("Oversight ranking Democrat Elijah Cummings").
+    const bool ends_in_role = lex.is_title(lw(f - 1)) || lex.is_speaker_noun(lw(f - 1)) ||
+                              (f - f0 >= 3 && lw(f - 2) == "of" && lex.is_title(lw(f - 3)));
+    if (!ends_in_role && !lex.is_title(lw(f)) && !lex.is_speaker_noun(lw(f))) {
       return std::nullopt;
     }
     std::size_t end = f;
@@ -451,6 +463,8 @@ class Attributor {
       ++end;
     }
     if (!has_name) return std::nullopt;
+    // A describing word alone is no name ("The former Republican presidential candidate").
+    if (!lex.is_title(lw(f)) && lex.is_speaker_noun(lw(f)) && end - f < 3) return std::nullopt;
     return TokenMention{static_cast<std::uint32_t>(f), static_cast<std::uint32_t>(end),
                         MentionKind::kName};
   }
