@@ -373,11 +373,32 @@ Identities IdentityResolver::finish() const {
     if (roots.size() == 1) {
       join(a, roots.front());
       reason[a] = "surname alone; the only full name with it is ";  // name appended below
-    } else {
-      for (const std::string* s : k.spellings) {
-        kept_apart.push_back(
-            {*s, "", "surname alone; several people have it: " + join_names(names), 0});
-      }
+      continue;
+    }
+    // Several people have it, but one of them in at least 4 of every 5 documents that
+    // name any of them by a full name ("Obama" in a corpus of Barack Obama, with a few
+    // documents on Michelle): a surname alone is most likely that person.
+    std::vector<std::size_t> documents(roots.size(), 0);
+    for (std::size_t b : it->second) {
+      const std::size_t r = static_cast<std::size_t>(
+          std::find(roots.begin(), roots.end(), groups.find(b)) - roots.begin());
+      for (const std::string* s : keys[b].spellings)
+        documents[r] += names_.find(*s)->second.documents;
+    }
+    std::size_t total = 0;
+    std::size_t best = 0;
+    for (std::size_t r = 0; r < roots.size(); ++r) {
+      total += documents[r];
+      if (documents[r] > documents[best]) best = r;
+    }
+    if (documents[best] * 5 >= total * 4 && documents[best] >= 4) {
+      join(a, roots[best]);
+      reason[a] = "surname alone; most documents that write it in a full name write ";  // + name
+      continue;
+    }
+    for (const std::string* s : k.spellings) {
+      kept_apart.push_back(
+          {*s, "", "surname alone; several people have it: " + join_names(names), 0});
     }
   }
 
@@ -406,7 +427,7 @@ Identities IdentityResolver::finish() const {
     std::string why;
     if (best.second.key == key) {
       why = "same name but for case or accents";
-    } else if (reason[key].ends_with("is ")) {
+    } else if (reason[key].ends_with("is ") || reason[key].ends_with("write ")) {
       why = reason[key] + into;
     } else if (!reason[key].empty()) {
       why = reason[key];

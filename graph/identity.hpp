@@ -4,9 +4,13 @@
 //   - the same name up to case and accents ("ETIENNE Beaulieu" = "Étienne Beaulieu");
 //   - a fuller form with the same surname and compatible first names ("H. Clinton",
 //     "Hillary Clinton" and "Hillary Rodham Clinton"), when only one person fits;
-//   - a surname alone ("Clinton") when exactly one full name of the corpus has it.
+//   - a surname alone ("Clinton") when exactly one full name of the corpus has it, or
+//     when one person has it in at least 4 of every 5 documents (and 4 at least) that
+//     write it in a full name ("Obama" in a corpus of Barack Obama with a few documents
+//     on Michelle Obama).
 // "Bill Clinton" and "Hillary Clinton" stay apart (first names conflict), and then a
-// bare "Clinton" stays apart too. Organisations merge only by the first rule.
+// bare "Clinton" stays apart too unless one of them dominates so. Organisations merge
+// only by the first rule.
 //
 // Example:
 //   IdentityResolver r;

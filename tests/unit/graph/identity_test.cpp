@@ -67,6 +67,25 @@ TEST(Identity, ConflictingFirstNamesStayApartAndSoDoesTheBareSurname) {
             "surname alone; several people have it: Hillary Clinton, Bill Clinton");
 }
 
+TEST(Identity, SurnameAloneJoinsThePersonMostDocumentsName) {
+  std::vector<Extraction> docs{doc("bare", {"Ortiz"}), doc("tom", {"Tom Ortiz"})};
+  for (int i = 0; i < 4; ++i) docs.push_back(doc("lena" + std::to_string(i), {"Lena Ortiz"}));
+  const Identities ids = resolve(docs);
+  EXPECT_EQ(ids.resolve("Ortiz"), "Lena Ortiz");
+  EXPECT_EQ(ids.resolve("Tom Ortiz"), "Tom Ortiz");
+  ASSERT_EQ(ids.merges.size(), 1u);
+  EXPECT_EQ(
+      ids.merges[0],
+      (Merge{"Ortiz", "Lena Ortiz",
+             "surname alone; most documents that write it in a full name write Lena Ortiz", 1}));
+}
+
+TEST(Identity, SurnameAloneStaysApartBelowFourInFive) {
+  std::vector<Extraction> docs{doc("bare", {"Ortiz"}), doc("tom", {"Tom Ortiz"})};
+  for (int i = 0; i < 3; ++i) docs.push_back(doc("lena" + std::to_string(i), {"Lena Ortiz"}));
+  EXPECT_EQ(resolve(docs).resolve("Ortiz"), "Ortiz");  // 3 of 4
+}
+
 TEST(Identity, FullerFormsInitialsAndMiddleNames) {
   const Identities ids =
       resolve({doc("a", {"H. Clinton", "Hillary Clinton"}), doc("b", {"Hillary Rodham Clinton"}),
