@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <tuple>
 
 #include "extract/scan.hpp"
 
@@ -327,6 +328,80 @@ void Resolver::name_text(std::uint32_t first, std::uint32_t last, std::string& o
   }
 }
 
+namespace {
+
+// text.find(what, from) with glibc's memmem: std::string_view::find compares at every
+// byte equal to the first, memmem skips ahead.
+std::size_t find_bytes(std::string_view text, std::string_view what, std::size_t from) {
+  if (from > text.size()) return std::string_view::npos;
+  const void* at = ::memmem(text.data() + from, text.size() - from, what.data(), what.size());
+  return at == nullptr ? std::string_view::npos
+                       : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
+}
+
+}  // namespace
+
+bool Resolver::title_case(std::uint32_t k) const {
+  const std::uint32_t para = tv_.tok(k).para;
+  if (title_case_.size() <= para) title_case_.resize(tv_.tok(tv_.size() - 1).para + 1, -1);
+  if (title_case_[para] >= 0) return title_case_[para] != 0;
+  // Outward from k; three lower-case long words settle it (prose), which is soon.
+  std::uint32_t long_words = 0;
+  std::uint32_t lower_case = 0;
+  auto count = [&](std::uint32_t i) {
+    const Token& t = tv_.tok(i);
+    if (t.kind != TokKind::kWord || t.end - t.start < 4) return;
+    ++long_words;
+    lower_case += t.cap ? 0U : 1U;
+  };
+  for (std::uint32_t i = k; i < tv_.size() && tv_.tok(i).para == para && lower_case < 3; ++i) {
+    count(i);
+  }
+  for (std::uint32_t i = k; i > 0 && tv_.tok(i - 1).para == para && lower_case < 3; --i) {
+    count(i - 1);
+  }
+  const bool headline = lower_case < 3 && long_words >= 4 && lower_case * 10 <= long_words;
+  title_case_[para] = headline ? 1 : 0;
+  return headline;
+}
+
+std::pair<std::uint32_t, std::uint32_t> Resolver::headline_name(std::uint32_t first,
+                                                                std::uint32_t last) const {
+  std::vector<std::uint32_t> words;
+  for (std::uint32_t k = first; k < last; ++k) {
+    if (tv_.is_word(k)) words.push_back(k);
+  }
+  // The paragraph's bytes: a name found there is the headline's own.
+  const std::uint32_t para = tv_.tok(first).para;
+  std::uint32_t a = first;
+  while (a > 0 && tv_.tok(a - 1).para == para) --a;
+  std::uint32_t b = last;
+  while (b < tv_.size() && tv_.tok(b).para == para) ++b;
+  const std::size_t para_start = tv_.tok(a).start;
+  const std::size_t para_end = tv_.tok(b - 1).end;
+  const std::string_view lower = tv_.lower_text();
+  auto is_alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80) != 0;
+  };
+  for (std::size_t n = words.size() - 1; n > 0; --n) {
+    const std::size_t from = tv_.tok(words[0]).start;
+    const std::string_view prefix = lower.substr(
+        from,
+        tv_.tok(words[n - 1]).end - from -
+            (tv_.word(words[n - 1]).size() - strip_possessive(tv_.word(words[n - 1])).size()));
+    for (std::size_t at = find_bytes(lower, prefix, 0); at != std::string_view::npos;
+         at = find_bytes(lower, prefix, at + 1)) {
+      if (at >= para_start && at < para_end) continue;
+      const std::size_t end = at + prefix.size();
+      if ((at > 0 && is_alnum(lower[at - 1])) || (end < lower.size() && is_alnum(lower[end]))) {
+        continue;
+      }
+      return {words[0], words[n - 1] + 1};
+    }
+  }
+  return {first, last};
+}
+
 std::string Resolver::name_text(std::uint32_t first, std::uint32_t last) const {
   std::string out;
   name_text(first, last, out);
@@ -473,6 +548,7 @@ void Resolver::collect() {
     NamePart np;
     std::uint32_t start = 0;  // the run's first word, titles included
     bool in_quote = false;
+    bool headline = false;  // cut to a name written elsewhere: the entity comes from there
     std::string_view name;  // as written: a view of the text, or of `arena` once complete
     NameKey key;            // views of the lower-case text, or of `arena` once complete
     bool in_arena = false;  // then offsets into `arena` while it grows:
@@ -503,6 +579,16 @@ void Resolver::collect() {
       r.in_quote = tv_.tok(i).quote >= 0;
     }
     while (w < name_words.size() && name_words[w] < e) ++w;
+  }
+  // A headline in title case capitalises every word: a run of three words or more there
+  // is cut to its first words that the article writes elsewhere ("Colin Powell Advised
+  // Clinton" is Colin Powell); a run with no such start stays whole (a list of names).
+  for (Run& r : runs) {
+    if (r.np.last - r.np.first < 3 || !title_case(r.np.first)) continue;
+    headlines_ = true;
+    const std::uint32_t last = r.np.last;
+    std::tie(r.np.first, r.np.last) = headline_name(r.np.first, r.np.last);
+    r.headline = r.np.last != last;
   }
   // Sized once for the names the runs bring (a key, and a first and last part each):
   // the table then rarely grows.
@@ -572,36 +658,53 @@ void Resolver::collect() {
   // ("Ted Cruz" ... "Sen. Cruz") is that person, found when the mention is resolved.
   // "Mr. Clinton" after "Hillary Clinton" only is somebody else; "Senator Cruz" in an
   // article about Ted, Heidi and Rafael Cruz stays apart too.
-  if (std::any_of(runs.begin(), runs.end(),
-                  [](const Run& r) { return r.key.parts == 1 && r.np.titled; })) {
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-      if (runs[i].key.parts < 2) continue;
+  // Per surname written after a title: the runs of longer names ending in it with two
+  // first names (-1: none), and whether more first names than that do. Few surnames are
+  // titled, so the runs are compared with them, not hashed.
+  struct Titled {
+    std::string_view surname;
+    std::int32_t full_run = -1;
+    std::int32_t other_run = -1;
+    bool differ = false;
+  };
+  std::vector<Titled> titled;
+  for (const Run& r : runs) {
+    if (r.key.parts != 1 || !r.np.titled) continue;
+    if (std::none_of(titled.begin(), titled.end(),
+                     [&](const Titled& t) { return t.surname == r.key.last; })) {
+      titled.push_back({r.key.last});
+    }
+  }
+  for (std::size_t i = 0; i < runs.size() && !titled.empty(); ++i) {
+    if (runs[i].key.parts < 2) continue;
+    for (Titled& t : titled) {
+      if (t.surname != runs[i].key.last) continue;
       const auto run = static_cast<std::int32_t>(i);
-      NameSlot& slot = name_slot(runs[i].key.last);
       const auto same_first = [&](std::int32_t k) {
         return runs[static_cast<std::size_t>(k)].key.first == runs[i].key.first;
       };
-      if (slot.full_run < 0) {
-        slot.full_run = run;
-      } else if (!same_first(slot.full_run)) {
-        if (slot.other_run < 0) {
-          slot.other_run = run;
-        } else if (!same_first(slot.other_run)) {
-          slot.full_runs_differ = true;
+      if (t.full_run < 0) {
+        t.full_run = run;
+      } else if (!same_first(t.full_run)) {
+        if (t.other_run < 0) {
+          t.other_run = run;
+        } else if (!same_first(t.other_run)) {
+          t.differ = true;
         }
       }
     }
   }
   // The one longer name of a gender that fits the title.
-  auto written_in_full = [&](const Run& t) {
-    const NameSlot* slot = find_name(t.key.last);
-    if (slot == nullptr || slot->full_run < 0 || slot->full_runs_differ) return false;
+  auto written_in_full = [&](const Run& r) {
+    const auto t = std::find_if(titled.begin(), titled.end(),
+                                [&](const Titled& x) { return x.surname == r.key.last; });
+    if (t == titled.end() || t->full_run < 0 || t->differ) return false;
     int fitting = 0;
-    for (const std::int32_t k : {slot->full_run, slot->other_run}) {
+    for (const std::int32_t k : {t->full_run, t->other_run}) {
       if (k < 0) continue;
       const Gender g = tv_.lex().first_name_gender(runs[static_cast<std::size_t>(k)].key.first);
       fitting +=
-          g == Gender::kUnknown || t.np.title_gender == Gender::kUnknown || g == t.np.title_gender
+          g == Gender::kUnknown || r.np.title_gender == Gender::kUnknown || g == r.np.title_gender
               ? 1
               : 0;
     }
@@ -611,6 +714,7 @@ void Resolver::collect() {
     const NameKey& key = r.key;
     if (key.parts == 0 || (key.parts < 2 && !r.np.titled)) continue;
     if (key.parts == 1 && written_in_full(r)) continue;
+    if (r.headline) continue;  // "DONALD TRUMP SAYS": the text's own Donald Trump
     bool person = tv_.lex().is_first_name(key.first) || r.np.titled;
     if (!person && !key.org) continue;
     if (key.parts > 4) continue;  // headline fragments, not names
@@ -857,6 +961,9 @@ std::int32_t Resolver::resolve(const TokenMention& m) {
     case MentionKind::kName:
     case MentionKind::kHandle: {
       NamePart np = split_title(m.first, m.last);
+      if (headlines_ && np.last - np.first >= 3 && title_case(np.first)) {
+        std::tie(np.first, np.last) = headline_name(np.first, np.last);
+      }
       const std::string name = name_text(np.first, np.last);
       std::string storage;
       const NameKey key = name_key(name, storage);

@@ -92,11 +92,6 @@ class Resolver {
     std::int32_t first_head = -1;
     std::int32_t first_tail = -1;
     bool alone = false;  // written alone, as a name of one part
-    // While collecting: runs of longer names ending in this word with two first names
-    // (-1: none), and whether more first names than that end in it.
-    std::int32_t full_run = -1;
-    std::int32_t other_run = -1;
-    bool full_runs_differ = false;
   };
   /// The slot of key in names_ (which holds an empty one), or the empty slot it would take.
   [[nodiscard]] std::size_t probe(std::string_view key, std::uint32_t tag) const;
@@ -145,6 +140,17 @@ class Resolver {
   std::vector<std::vector<std::uint32_t>> occ_pos_;  ///< per entity: where its names stand //
                                                      ///< sorted by first token
   std::vector<std::pair<std::uint32_t, std::int32_t>> timeline_;  // resolved pronouns
+
+  /// Whether paragraph `para` (of token k) is a headline in title case or capitals:
+  /// nearly every word of four letters or more capitalised.
+  [[nodiscard]] bool title_case(std::uint32_t k) const;
+  /// The longest proper start of the name run [first, last) of a title-case paragraph
+  /// that the article writes outside that paragraph: "Claudia Tenney Beats Establishment"
+  /// is Claudia Tenney. The whole run when no start is.
+  [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> headline_name(std::uint32_t first,
+                                                                      std::uint32_t last) const;
+  mutable std::vector<std::int8_t> title_case_;  // per paragraph: -1 not yet known
+  bool headlines_ = false;                       // a name run in a title-case paragraph
 };
 
 }  // namespace quotegraph

@@ -252,6 +252,27 @@ TEST(Resolve, ManyPeopleInOneArticle) {
             firsts[399] + " " + surnames[399]);
 }
 
+TEST(Resolve, HeadlineRunIsCutToTheNameTheTextUses) {
+  Resolved doc(
+      "Lena Ortiz Beats Establishment In Valdoria Primary\n\nLena Ortiz won the primary on "
+      "Tuesday, beating the party's choice by nine points.");
+  EXPECT_EQ(doc.find("Lena Ortiz Beats Establishment"), nullptr);
+  EXPECT_EQ(doc.resolve("Lena", 0, 4, MentionKind::kName), "Lena Ortiz");
+}
+
+TEST(Resolve, HeadlineRunWithoutAStartTheTextUsesStaysWhole) {
+  // A title-case line listing names, not a headline's words after a name.
+  Resolved doc(
+      "Supporters: Lena Ortiz Marsh, Tomas Hale Brandt, Owen Pryce Vance\n\nThe committee "
+      "met on Tuesday and voted by nine to two.");
+  EXPECT_EQ(doc.resolve("Lena", 0, 3, MentionKind::kName), "Lena Ortiz Marsh");
+}
+
+TEST(Resolve, NamesInAnOrdinarySentenceAreNotCut) {
+  Resolved doc("Lena Ortiz Beats, a cousin of Tom Hale, said nothing. Lena Ortiz Beats left.");
+  EXPECT_EQ(doc.resolve("Lena", 1, 3, MentionKind::kName), "Lena Ortiz Beats");
+}
+
 TEST(Resolve, RolesAreKept) {
   Resolved doc("Green Party leader Lena Ortiz and Mayor Tom Hale met.");
   EXPECT_EQ(doc.resolve("Lena", 0, 2, MentionKind::kName), "Lena Ortiz");
