@@ -60,8 +60,9 @@ fi
 bytes=$(size "$corpus")
 docs=$(wc -l < "$corpus" | tr -d ' ')
 # The JSONL goes to a file, as in use; into /dev/null is shown too (no output cost).
-# On one of the VMs this was measured on, /dev/null had been left a regular file, which
-# made "into /dev/null" a write to tmpfs: the line says so when it is not the device.
+# quotegraph before 2026-11-29 replaced /dev/null with a regular file when given
+# `-o /dev/null` as root (step 3 does that), which made "into /dev/null" a write to
+# tmpfs: the line says so when it is not the device.
 t=$(OUT="$work/extract-out.jsonl" best_of "$qg" extract "$corpus" --format jsonl --no-progress)
 qg_mbps=$(mbps "$bytes" "$t")
 t_null=$(best_of "$qg" extract "$corpus" --format jsonl --no-progress)

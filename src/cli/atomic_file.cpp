@@ -1,6 +1,7 @@
 #include "cli/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -180,12 +181,46 @@ class FileBuffer : public std::streambuf {
 
 }  // namespace
 
+namespace {
+
+// Writes to a device, a pipe or a socket where it is, as any program would.
+void write_in_place(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) throw Error("cannot write " + path + ": " + errno_text(errno));
+  int error = 0;
+  try {
+    FileBuffer buffer(fd);
+    std::ostream out(&buffer);
+    write(out);
+    out.flush();
+    if (!out) error = buffer.error() != 0 ? buffer.error() : EIO;
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error != 0) throw Error("cannot write " + path + ": " + errno_text(error));
+}
+
+}  // namespace
+
 void write_file_atomically(const std::string& path,
                            const std::function<void(std::ostream&)>& write) {
   if (path.empty()) throw Error("cannot write an output file with an empty name");
-  const std::filesystem::path target(path);
+  std::filesystem::path target(path);
   if (std::filesystem::is_directory(target))
     throw Error("cannot write " + path + ": is a directory");
+  // /dev/null, /dev/stdout, a named pipe: written where they are. Renaming a file over
+  // them would put a regular file in their place (as root, over /dev/null itself).
+  if (struct stat st{}; ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    return write_in_place(path, write);
+  }
+  // A symbolic link to a file keeps pointing to it: the file it names is replaced.
+  std::error_code ec;
+  if (std::filesystem::is_symlink(target, ec)) {
+    const std::filesystem::path resolved = std::filesystem::weakly_canonical(target, ec);
+    if (!ec) target = resolved;
+  }
 
   auto [tmp, fd] = create_temporary(target);
   const RegisteredTemporary registered(tmp);
@@ -209,7 +244,7 @@ void write_file_atomically(const std::string& path,
     const int closed = ::close(fd);
     fd = -1;
     if (closed != 0) throw Error("cannot write " + path + ": " + errno_text(errno));
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    if (std::rename(tmp.c_str(), target.c_str()) != 0) {
       throw Error("cannot write " + path + ": " + errno_text(errno));
     }
   } catch (const Error&) {

@@ -1,11 +1,14 @@
 #include "cli/atomic_file.hpp"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
 
 #include "extract/error.hpp"
 
@@ -85,6 +88,35 @@ TEST_F(AtomicFileTest, MissingDirectoryNamesThePath) {
 TEST_F(AtomicFileTest, DirectoryAsTargetIsAnError) {
   EXPECT_THROW(write_file_atomically(dir_.string(), [](std::ostream& out) { out << "x"; }), Error);
   EXPECT_EQ(entries(), 0u);
+}
+
+// `-o /dev/null`, `-o /dev/stdout`, a named pipe: written in place. A rename over them
+// replaced /dev/null itself with a regular file when run as root.
+TEST_F(AtomicFileTest, NamedPipeIsWrittenInPlaceAndStaysAPipe) {
+  const fs::path fifo = dir_ / "out.fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  // Held open for reading (and writing, so that nothing blocks): the output waits in the
+  // pipe, a few bytes of it.
+  const int held = ::open(fifo.c_str(), O_RDWR | O_NONBLOCK);
+  ASSERT_GE(held, 0);
+  write_file_atomically(fifo.string(), [](std::ostream& out) { out << "<graphml/>\n"; });
+  char got[64] = {};
+  const ssize_t n = ::read(held, got, sizeof got);
+  ::close(held);
+  EXPECT_EQ(std::string(got, n > 0 ? static_cast<std::size_t>(n) : 0), "<graphml/>\n");
+  EXPECT_TRUE(fs::is_fifo(fifo));
+  EXPECT_EQ(entries(), 1u);  // no temporary beside it
+}
+
+TEST_F(AtomicFileTest, SymbolicLinkKeepsPointingToTheNewFile) {
+  const fs::path file = dir_ / "real.graphml";
+  const fs::path link = dir_ / "link.graphml";
+  { std::ofstream(file) << "old"; }
+  fs::create_symlink(file, link);
+  write_file_atomically(link.string(), [](std::ostream& out) { out << "new"; });
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_EQ(read(file), "new");
+  EXPECT_EQ(entries(), 2u);
 }
 
 }  // namespace
