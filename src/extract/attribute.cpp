@@ -81,7 +81,7 @@ constexpr std::string_view kPrepositions[] = {
     "asked", "for",    "from",    "with",   "as",     "since",  "last", "through", "across",
     "into",  "around", "outside", "inside", "near",   "behind", "along"};
 
-bool ends_ly(std::string_view w) { return w.size() > 4 && w.substr(w.size() - 2) == "ly"; }
+bool ends_ly(std::string_view w) { return w.size() > 4 && w.ends_with("ly"); }
 
 }  // namespace
 
@@ -144,9 +144,9 @@ bool TokenView::name_word(std::size_t i, bool* title) const {
   if ((flags & WordInfo::kSpeakerNoun) != 0 && starts_sentence(i)) return false;  // "Critics say"
   const bool first_name = (flags & WordInfo::kFirstName) != 0;
   // Sentence-initial adverbs ("Reluctantly") are not names; "Kelly" and "Holly" are.
-  if (b.size() > 4 && b.substr(b.size() - 2) == "ly" && !first_name) return false;
+  if (b.size() > 4 && b.ends_with("ly") && !first_name) return false;
   // "Preceded at the lectern by ...": a sentence-initial past participle.
-  if (b.size() > 5 && b.substr(b.size() - 2) == "ed" && starts_sentence(i) && !first_name &&
+  if (b.size() > 5 && b.ends_with("ed") && starts_sentence(i) && !first_name &&
       i + 1 < toks_.size() && toks_[i + 1].kind == TokKind::kWord && !toks_[i + 1].cap) {
     std::string_view n = lower(i + 1);
     if (n == "at" || n == "by" || n == "in" || n == "on" || n == "with" || n == "from" ||
@@ -154,7 +154,7 @@ bool TokenView::name_word(std::size_t i, bool* title) const {
       return false;
   }
   // "Reprising her attack, ...": a sentence-initial participle before a lower-case word.
-  if (b.size() > 5 && b.substr(b.size() - 3) == "ing" && starts_sentence(i) && !first_name &&
+  if (b.size() > 5 && b.ends_with("ing") && starts_sentence(i) && !first_name &&
       i + 1 < toks_.size() && (toks_[i + 1].kind != TokKind::kWord || !toks_[i + 1].cap) &&
       !cue_at(i + 1)) {
     return false;
@@ -197,7 +197,7 @@ const CueInfo* TokenView::cue_uncached(std::size_t i) const {
     // "According to ..." opens sentences; "Murphy ... Tweeted on Friday" is a cue written
     // in title case. Other capitalised cue words are names ("the Washington Post").
     std::string_view l = lower(i);
-    bool past = l.size() > 3 && l.substr(l.size() - 2) == "ed";
+    bool past = l.size() > 3 && l.ends_with("ed");
     bool mid_sentence = i > 0 && toks_[i - 1].kind == TokKind::kPunct && word(i - 1) == ",";
     bool starts =
         i == 0 || toks_[i - 1].kind == TokKind::kBreak ||
@@ -228,8 +228,7 @@ const CueInfo* TokenView::cue_uncached(std::size_t i) const {
     // that “...”" still names whose words follow.
     std::string_view before = lower(i - 1);
     if (before.size() > 2 &&
-        (before.substr(before.size() - 2) == "'s" ||
-         (before.size() > 4 && before.substr(before.size() - 4) == "\xe2\x80\x99s")))
+        (before.ends_with("'s") || (before.size() > 4 && before.ends_with("\xe2\x80\x99s"))))
       return introduces ? info : nullptr;
   }
   if (noun_like && i > 0 && toks_[i - 1].kind == TokKind::kWord && !toks_[i - 1].cap) {
@@ -247,7 +246,7 @@ const CueInfo* TokenView::cue_uncached(std::size_t i) const {
     bool verb_context =
         introduces ||
         std::find(std::begin(kBeforeVerb), std::end(kBeforeVerb), prev) != std::end(kBeforeVerb) ||
-        (prev.size() > 4 && prev.substr(prev.size() - 2) == "ly");
+        (prev.size() > 4 && prev.ends_with("ly"));
     if (!verb_context) return nullptr;
   }
   // "will continue to be", "added value": these verbs introduce speech only right before
@@ -370,8 +369,8 @@ class Attributor {
     static constexpr std::string_view kBefore[] = {"on",    "of",     "in",   "titled", "entitled",
                                                    "named", "dubbed", "from", "at",     "watch"};
     std::string_view b = tv_.lower(p);
-    bool possessive = b.size() > 2 && (b.substr(b.size() - 2) == "'s" ||
-                                       (b.size() > 4 && b.substr(b.size() - 4) == "\xe2\x80\x99s"));
+    bool possessive =
+        b.size() > 2 && (b.ends_with("'s") || (b.size() > 4 && b.ends_with("\xe2\x80\x99s")));
     return possessive || std::find(std::begin(kBefore), std::end(kBefore), b) != std::end(kBefore);
   }
 
@@ -386,8 +385,7 @@ class Attributor {
   bool possessive_cue(std::size_t c) const {
     if (c == 0 || !tv_.is_word(c - 1)) return false;
     std::string_view b = tv_.lower(c - 1);
-    return (b.size() > 2 && b.substr(b.size() - 2) == "'s") ||
-           (b.size() > 4 && b.substr(b.size() - 4) == "\xe2\x80\x99s");
+    return (b.size() > 2 && b.ends_with("'s")) || (b.size() > 4 && b.ends_with("\xe2\x80\x99s"));
   }
 
   /// A lower-case word that can be the verb after a subject: not a participle cue, and
@@ -395,7 +393,7 @@ class Attributor {
   bool verb_like_after(std::size_t k) const {
     std::string_view w = lw(k);
     if (in(w, kBetween)) return true;
-    if (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.back() == 's')) return true;
+    if (w.size() > 3 && (w.ends_with("ed") || w.back() == 's')) return true;
     return false;
   }
 
@@ -497,9 +495,8 @@ class Attributor {
       if (auto named = name_after_role(e + 1, limit)) return named;
       // "Clinton's campaign", "The Trump campaign": a possessive or modifier before a noun.
       std::string_view last = lw(e);
-      bool possessive =
-          last.size() > 2 && (last.substr(last.size() - 2) == "'s" ||
-                              (last.size() > 4 && last.substr(last.size() - 4) == "\xe2\x80\x99s"));
+      bool possessive = last.size() > 2 && (last.ends_with("'s") ||
+                                            (last.size() > 4 && last.ends_with("\xe2\x80\x99s")));
       // "The Florida senator", "The Democratic presidential candidate": "the", a name
       // used as a modifier and a role is a description of somebody, not a name.
       const bool the_modifier = l == "the" && has_name;
@@ -542,9 +539,9 @@ class Attributor {
     auto verb_like = [&](std::size_t k) {
       // "The attack sparked", "The results aren’t": past tenses and negations end the phrase.
       std::string_view w = lw(k);
-      return (k > s + 1 && w.size() > 4 && w.substr(w.size() - 2) == "ed" && !tv_.tok(k).cap) ||
-             (w.size() > 3 && (w.substr(w.size() - 3) == "n't" ||
-                               (w.size() > 5 && w.substr(w.size() - 5) == "n\xe2\x80\x99t")));
+      return (k > s + 1 && w.size() > 4 && w.ends_with("ed") && !tv_.tok(k).cap) ||
+             (w.size() > 3 &&
+              (w.ends_with("n't") || (w.size() > 5 && w.ends_with("n\xe2\x80\x99t"))));
     };
     while (e + 1 < limit && is_word(e + 1) && count < 5 && !in(lw(e + 1), kFunction) &&
            !tv_.cue_at(e + 1) && !ends_ly(lw(e + 1)) && !in(lw(e + 1), kBetween) &&
@@ -675,7 +672,7 @@ class Attributor {
     if (c > floor && is_word(c - 1)) {
       std::string_view aux = lw(c - 1);
       std::string_view v = lw(c);
-      bool participle = v.size() > 3 && (v.substr(v.size() - 2) == "ed" || v == "told");
+      bool participle = v.size() > 3 && (v.ends_with("ed") || v == "told");
       if (participle && (aux == "was" || aux == "were" || aux == "been" || aux == "being" ||
                          aux == "is" || aux == "are" || aux == "be")) {
         return std::nullopt;
@@ -717,8 +714,7 @@ class Attributor {
         std::string_view prep = lw(m.first - 1);
         std::string_view verb = lw(m.first - 2);
         return (prep == "to" || prep == "with" || prep == "from" || prep == "by") &&
-               verb.size() > 4 &&
-               (verb.substr(verb.size() - 3) == "ing" || verb.substr(verb.size() - 2) == "ed");
+               verb.size() > 4 && (verb.ends_with("ing") || verb.ends_with("ed"));
       };
       for (int hop = 0;
            hop < 2 && np && np->first > floor && is_word(np->first - 1) &&

@@ -89,8 +89,7 @@ Lexicon Lexicon::from_text(std::string_view cues, std::string_view first_names,
     w.cue.reply = flags.find("reply") != std::string_view::npos;
     w.cue.weak = flags.find("weak") != std::string_view::npos;
     // "according (to)" looks like a participle but names its speaker after "to".
-    w.cue.participle =
-        word.size() > 4 && word.substr(word.size() - 3) == "ing" && word != "according";
+    w.cue.participle = word.size() > 4 && word.ends_with("ing") && word != "according";
   });
   for_each_entry(first_names, [&](std::string_view word, std::string_view g) {
     WordInfo& w = lex.entry(word);

@@ -371,6 +371,7 @@ std::pair<std::uint32_t, std::uint32_t> Resolver::headline_name(std::uint32_t fi
   for (std::uint32_t k = first; k < last; ++k) {
     if (tv_.is_word(k)) words.push_back(k);
   }
+  if (words.size() < 2) return {first, last};
   // The paragraph's bytes: a name found there is the headline's own.
   const std::uint32_t para = tv_.tok(first).para;
   std::uint32_t a = first;
@@ -383,22 +384,32 @@ std::pair<std::uint32_t, std::uint32_t> Resolver::headline_name(std::uint32_t fi
   auto is_alnum = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80) != 0;
   };
-  for (std::size_t n = words.size() - 1; n > 0; --n) {
-    const std::size_t from = tv_.tok(words[0]).start;
-    const std::string_view prefix = lower.substr(
-        from,
-        tv_.tok(words[n - 1]).end - from -
-            (tv_.word(words[n - 1]).size() - strip_possessive(tv_.word(words[n - 1])).size()));
-    for (std::size_t at = find_bytes(lower, prefix, 0); at != std::string_view::npos;
-         at = find_bytes(lower, prefix, at + 1)) {
-      if (at >= para_start && at < para_end) continue;
-      const std::size_t end = at + prefix.size();
-      if ((at > 0 && is_alnum(lower[at - 1])) || (end < lower.size() && is_alnum(lower[end]))) {
-        continue;
-      }
-      return {words[0], words[n - 1] + 1};
-    }
+  // The end of each proper start ("colin", "colin powell", ... in lower-case text).
+  const std::size_t from = tv_.tok(words[0]).start;
+  std::vector<std::size_t> ends;
+  for (std::size_t n = 1; n < words.size(); ++n) {
+    const std::string_view w = tv_.word(words[n - 1]);
+    ends.push_back(tv_.tok(words[n - 1]).end - (w.size() - strip_possessive(w).size()));
   }
+  // Every place the first word is written outside the paragraph: how many of the run's
+  // words follow it there. One scan of the text, not one per start.
+  const std::string_view first_word = lower.substr(from, ends[0] - from);
+  std::size_t best = 0;
+  for (std::size_t at = find_bytes(lower, first_word, 0); at != std::string_view::npos;
+       at = find_bytes(lower, first_word, at + 1)) {
+    if ((at >= para_start && at < para_end) || (at > 0 && is_alnum(lower[at - 1]))) continue;
+    for (std::size_t n = ends.size(); n > best; --n) {
+      const std::size_t len = ends[n - 1] - from;
+      const std::size_t end = at + len;
+      if (end > lower.size() || (end < lower.size() && is_alnum(lower[end]))) continue;
+      if (lower.compare(at, len, lower.substr(from, len)) == 0) {
+        best = n;
+        break;
+      }
+    }
+    if (best == ends.size()) break;
+  }
+  if (best > 0) return {words[0], words[best - 1] + 1};
   return {first, last};
 }
 
