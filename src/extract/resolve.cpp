@@ -481,6 +481,17 @@ Resolver::NameSlot& Resolver::name_slot(std::string_view key) {
   return names_[i];
 }
 
+namespace {
+
+// A role once per entity ("Sen." from "Sen. Cruz" after "Ted Cruz", too).
+void add_role(Entity& e, std::string_view role) {
+  if (!role.empty() && std::find(e.roles.begin(), e.roles.end(), role) == e.roles.end()) {
+    e.roles.emplace_back(role);
+  }
+}
+
+}  // namespace
+
 std::int32_t Resolver::add_entity(std::string_view name, const NameKey& key, const NamePart& np,
                                   bool person_hint) {
   // "The New York Times" keeps its article; "the Gazette" in running text does not tell.
@@ -489,8 +500,7 @@ std::int32_t Resolver::add_entity(std::string_view name, const NameKey& key, con
   if (NameSlot& slot = name_slot(key.key); slot.entity >= 0) {
     Entity& e = entities_[static_cast<std::size_t>(slot.entity)];
     if (article && e.kind == EntityKind::kOrganization) e.article = true;
-    if (!np.role.empty() && std::find(e.roles.begin(), e.roles.end(), np.role) == e.roles.end())
-      e.roles.emplace_back(np.role);
+    add_role(e, np.role);
     if (e.gender == Gender::kUnknown) e.gender = np.title_gender;
     return slot.entity;
   } else {
@@ -981,11 +991,7 @@ std::int32_t Resolver::resolve(const TokenMention& m) {
       if (name.empty() || key.parts == 0) break;
       if (name.front() == '@') break;  // a handle as speaker: linked through handles
       e = match(key, m.first, true);
-      if (e >= 0 && !np.role.empty()) {  // "Sen. Cruz" after "Ted Cruz": his role too
-        std::vector<std::string>& roles = entities_[static_cast<std::size_t>(e)].roles;
-        if (std::find(roles.begin(), roles.end(), np.role) == roles.end())
-          roles.emplace_back(np.role);
-      }
+      if (e >= 0) add_role(entities_[static_cast<std::size_t>(e)], np.role);  // "Sen. Cruz"
       // "The Republican said" after "Republican Donald Trump": a describing word alone
       // stands for the latest person it described (and is not another name of theirs).
       if (e < 0 && key.parts == 1 && lex.is_speaker_noun(key.first)) {
