@@ -140,6 +140,10 @@ bool TokenView::name_word(std::size_t i, bool* title) const {
   std::string_view b = base(i);
   const WordInfo* bi = b.size() == l.size() ? li : lex_.info(b);
   const std::uint8_t flags = bi ? bi->flags : 0;
+  if ((flags & WordInfo::kNotName) != 0 && (flags & WordInfo::kFirstName) != 0 &&
+      first_name_before_surname(i)) {
+    return true;  // "said Will Doyle", "…,” May Ortiz said"
+  }
   if ((flags & (WordInfo::kNotName | WordInfo::kPronoun)) != 0) return false;
   if ((flags & WordInfo::kSpeakerNoun) != 0 && starts_sentence(i)) return false;  // "Critics say"
   const bool first_name = (flags & WordInfo::kFirstName) != 0;
@@ -160,6 +164,26 @@ bool TokenView::name_word(std::size_t i, bool* title) const {
     return false;
   }
   return true;
+}
+
+bool TokenView::first_name_before_surname(std::size_t i) const {
+  // After a lower-case word, a comma or a closing quotation mark ("said Will Doyle",
+  // "…,” May Ortiz said"), never where a sentence or a headline could start ("Will Trump
+  // win?", "Clinton Will Face Trump"); then one capitalised word that can be a name, and
+  // no third.
+  if (i == 0 || i + 1 >= toks_.size()) return false;
+  const Token& p = toks_[i - 1];
+  const bool after = (p.kind == TokKind::kWord && !p.cap) ||
+                     (p.kind == TokKind::kPunct && word(i - 1) == ",") ||
+                     (p.kind == TokKind::kQuote && p.mark == QuoteMark::kClose);
+  if (!after) return false;
+  const Token& n = toks_[i + 1];
+  if (n.kind != TokKind::kWord || !n.cap) return false;
+  const WordInfo* ni = lex_.info(lower(i + 1));
+  if (ni && (ni->flags & (WordInfo::kNotName | WordInfo::kTitle | WordInfo::kPronoun)) != 0) {
+    return false;
+  }
+  return i + 2 >= toks_.size() || toks_[i + 2].kind != TokKind::kWord || !toks_[i + 2].cap;
 }
 
 bool TokenView::starts_sentence(std::size_t i) const {

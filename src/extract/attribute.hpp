@@ -77,6 +77,9 @@ class TokenView {
   [[nodiscard]] bool starts_sentence(std::size_t i) const;
   /// A cue verb used as a verb here (lower-case, not after a determiner).
   [[nodiscard]] const CueInfo* cue_at(std::size_t i) const;
+  /// A word that is both a first name and a common word ("Will", "May") used as the
+  /// first name of a two-word name.
+  [[nodiscard]] bool first_name_before_surname(std::size_t i) const;
   [[nodiscard]] bool is_determiner(std::size_t i) const;
 
  private:

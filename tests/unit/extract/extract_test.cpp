@@ -206,6 +206,13 @@ const ExtractCase kExtractCases[] = {
     {"InvertedCueOverAnOrganisationAndARole",
      "“The levy is a tax on bread,” said Valdoria Harbor Authority spokesman Tom Hale.",
      {"The levy is a tax on bread,|Tom Hale|said|Tom Hale|-"}},
+    {"FirstNameThatIsACommonWord",
+     "“The model is expensive,” said Will Doyle, a professor. “We are done,” said May Ortiz.",
+     {"The model is expensive,|Will Doyle|said|Will Doyle|-",
+      "We are done,|May Ortiz|said|May Ortiz|-"}},
+    {"ModalOpeningAQuestionIsNoName",
+     "Lena Ortiz met the council. “Will Tom Hale run again?” she asked.",
+     {"Will Tom Hale run again?|Lena Ortiz|asked|she|-"}},
     {"Empty", "", {}},
     {"OnlyMarks", "\" “ ” « » „", {}},
 };

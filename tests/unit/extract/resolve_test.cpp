@@ -273,6 +273,13 @@ TEST(Resolve, NamesInAnOrdinarySentenceAreNotCut) {
   EXPECT_EQ(doc.resolve("Lena", 1, 3, MentionKind::kName), "Lena Ortiz Beats");
 }
 
+TEST(Resolve, FirstNameThatIsACommonWordOnlyAfterAWordOrAClosingQuote) {
+  const Resolved named("“We are done,” said May Ortiz after the vote.");
+  EXPECT_NE(named.find("May Ortiz"), nullptr);
+  const Resolved question("Lena Ortiz met the council. “Will Hale run again?” she asked.");
+  EXPECT_EQ(question.find("Will Hale"), nullptr);
+}
+
 TEST(Resolve, RolesAreKept) {
   Resolved doc("Green Party leader Lena Ortiz and Mayor Tom Hale met.");
   EXPECT_EQ(doc.resolve("Lena", 0, 2, MentionKind::kName), "Lena Ortiz");
