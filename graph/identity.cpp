@@ -86,14 +86,15 @@ struct Given {
   const std::vector<bool>& initial;
 };
 
-// "H." fits "hillary"; "hillary" fits "hillary"; "bill" does not fit "hillary".
+// "H." fits "hillary"; "hillary" fits "hillary"; "bill" fits "william" (a short form)
+// but not "hillary".
 bool word_fits(const Given& a, std::size_t i, const Given& b, std::size_t j) {
   const std::string& x = a.words[i];
   const std::string& y = b.words[j];
   if (x == y) return true;
   if (a.initial[i]) return y.front() == x.front();
   if (b.initial[j]) return x.front() == y.front();
-  return false;
+  return formal_given(x) == formal_given(y);
 }
 
 // Given names fit when the first ones fit and the shorter list fits, in order, into the
@@ -282,7 +283,8 @@ Identities IdentityResolver::finish() const {
   // The names that may be fuller forms of a's, in the order of keys. A small surname is
   // walked whole; a large one (20,000 people named Smith took 4.6 s that way) is indexed
   // once by first given name: a fuller name has one, and it fits a's only when it is the
-  // same word or an initial of the same letter (the first byte, as word_fits compares).
+  // same word (or short form of the same formal name) or an initial of the same letter
+  // (the first byte, as word_fits compares).
   struct FirstGiven {
     StringMap<std::vector<std::size_t>> by_word;
     std::unordered_map<char, std::vector<std::size_t>> by_letter;
@@ -301,7 +303,7 @@ Identities IdentityResolver::finish() const {
       for (std::size_t b : same_surname) {
         if (keys[b].given.empty()) continue;
         const std::string& word = keys[b].given.front();
-        index.by_word[word].push_back(b);
+        index.by_word[std::string(formal_given(word))].push_back(b);
         index.by_letter[word.front()].push_back(b);
         if (keys[b].initial.front()) index.initials_by_letter[word.front()].push_back(b);
       }
@@ -316,7 +318,7 @@ Identities IdentityResolver::finish() const {
     if (k.initial.front()) {
       add(index.by_letter, word.front());
     } else {
-      add(index.by_word, word);
+      add(index.by_word, formal_given(word));
       add(index.initials_by_letter, word.front());
     }
     std::sort(candidates.begin(), candidates.end());

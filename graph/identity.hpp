@@ -3,7 +3,8 @@
 // joins the names of a whole corpus:
 //   - the same name up to case and accents ("ETIENNE Beaulieu" = "Étienne Beaulieu");
 //   - a fuller form with the same surname and compatible first names ("H. Clinton",
-//     "Hillary Clinton" and "Hillary Rodham Clinton"), when only one person fits;
+//     "Hillary Clinton" and "Hillary Rodham Clinton"; "Bill" and "William", a short
+//     form and its formal name), when only one person fits;
 //   - a surname alone ("Clinton") when exactly one full name of the corpus has it, or
 //     when one person has it in at least 4 of every 5 documents (and 4 at least) that
 //     write it in a full name ("Obama" in a corpus of Barack Obama with a few documents

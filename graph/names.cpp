@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "extract/utf8.hpp"
 
@@ -105,6 +106,40 @@ std::string surname(const std::vector<std::string>& tokens) {
     if (std::find(kSuffixes.begin(), kSuffixes.end(), *it) == kSuffixes.end()) return *it;
   }
   return {};
+}
+
+namespace {
+
+// Short forms of English given names that stand for one formal name, sorted by the
+// short form (written by hand; ambiguous ones such as chris, alex, sam, pat, terry, ted
+// or jamie are left out).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 66> kShortForms{{
+    {"andy", "andrew"},     {"barb", "barbara"},   {"becky", "rebecca"},  {"ben", "benjamin"},
+    {"benny", "benjamin"},  {"bernie", "bernard"}, {"beth", "elizabeth"}, {"betsy", "elizabeth"},
+    {"bill", "william"},    {"billy", "william"},  {"bob", "robert"},     {"bobby", "robert"},
+    {"charlie", "charles"}, {"chuck", "charles"},  {"cindy", "cynthia"},  {"dan", "daniel"},
+    {"danny", "daniel"},    {"dave", "david"},     {"deb", "deborah"},    {"debbie", "deborah"},
+    {"dick", "richard"},    {"don", "donald"},     {"donnie", "donald"},  {"doug", "douglas"},
+    {"ed", "edward"},       {"eddie", "edward"},   {"gene", "eugene"},    {"greg", "gregory"},
+    {"hank", "henry"},      {"herb", "herbert"},   {"jack", "john"},      {"jake", "jacob"},
+    {"jeff", "jeffrey"},    {"jen", "jennifer"},   {"jenny", "jennifer"}, {"jim", "james"},
+    {"jimmy", "james"},     {"joe", "joseph"},     {"joey", "joseph"},    {"johnny", "john"},
+    {"ken", "kenneth"},     {"kenny", "kenneth"},  {"larry", "lawrence"}, {"liz", "elizabeth"},
+    {"maggie", "margaret"}, {"matt", "matthew"},   {"meg", "margaret"},   {"mike", "michael"},
+    {"mikey", "michael"},   {"newt", "newton"},    {"nick", "nicholas"},  {"peggy", "margaret"},
+    {"ray", "raymond"},     {"rich", "richard"},   {"rick", "richard"},   {"ricky", "richard"},
+    {"rob", "robert"},      {"robby", "robert"},   {"ron", "ronald"},     {"ronnie", "ronald"},
+    {"sue", "susan"},       {"tom", "thomas"},     {"tommy", "thomas"},   {"tony", "anthony"},
+    {"walt", "walter"},     {"zach", "zachary"},
+}};
+
+}  // namespace
+
+std::string_view formal_given(std::string_view word) {
+  const auto it =
+      std::lower_bound(kShortForms.begin(), kShortForms.end(), word,
+                       [](const auto& entry, std::string_view w) { return entry.first < w; });
+  return it != kShortForms.end() && it->first == word ? it->second : word;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

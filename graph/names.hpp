@@ -6,6 +6,7 @@
 //   name_tokens("Hillary R. Clinton")   == {"hillary", "r", "clinton"}
 //   surname(name_tokens("Martin Luther King Jr."))  == "king"
 //   edit_distance("Clintn", "clinton")  == 1
+//   formal_given("bill")                == "william"
 #pragma once
 
 #include <cstddef>
@@ -26,6 +27,11 @@ std::vector<std::string> name_tokens(std::string_view name);
 
 /// The last word that is not a suffix (Jr, Sr, II, III, IV); empty for no words.
 std::string surname(const std::vector<std::string>& tokens);
+
+/// The formal given name a common English short form stands for ("bill" -> "william",
+/// "dick" -> "richard", "chuck" -> "charles"); the word itself otherwise. Short forms of
+/// two names ("chris", "alex", "pat") are left as they are. Folded words in and out.
+std::string_view formal_given(std::string_view word);
 
 /// Levenshtein distance in code points.
 std::size_t edit_distance(std::string_view a, std::string_view b);

@@ -86,6 +86,30 @@ TEST(Identity, SurnameAloneStaysApartBelowFourInFive) {
   EXPECT_EQ(resolve(docs).resolve("Ortiz"), "Ortiz");  // 3 of 4
 }
 
+TEST(Identity, ShortFormOfAGivenNameIsTheFormalOne) {
+  const Identities ids =
+      resolve({doc("a", {"Bill Hale"}), doc("b", {"William J. Hale"}), doc("c", {"Tom Ortiz"}),
+               doc("d", {"Thomas Ortiz"}), doc("e", {"Chris Vale"}), doc("f", {"Christine Vale"})});
+  EXPECT_EQ(ids.resolve("Bill Hale"), ids.resolve("William J. Hale"));
+  EXPECT_EQ(ids.resolve("Tom Ortiz"), ids.resolve("Thomas Ortiz"));
+  // "Chris" stands for Christopher or Christine: no short form, kept apart.
+  EXPECT_NE(ids.resolve("Chris Vale"), ids.resolve("Christine Vale"));
+  EXPECT_EQ(formal_given("bill"), "william");
+  EXPECT_EQ(formal_given("hillary"), "hillary");
+}
+
+TEST(Identity, ShortFormWhenTheSurnameIsIndexed) {
+  // More than 64 people of one surname take the indexed path: it must agree.
+  std::vector<Extraction> docs;
+  for (int i = 0; i < 80; ++i) {
+    docs.push_back(doc("p" + std::to_string(i), {"Person" + std::to_string(i) + " Smith"}));
+  }
+  docs.push_back(doc("bill", {"Bill R. Smith"}));  // the short form is the fuller name
+  docs.push_back(doc("william", {"William Smith"}));
+  const Identities ids = resolve(docs);
+  EXPECT_EQ(ids.resolve("Bill R. Smith"), ids.resolve("William Smith"));
+}
+
 TEST(Identity, FullerFormsInitialsAndMiddleNames) {
   const Identities ids =
       resolve({doc("a", {"H. Clinton", "Hillary Clinton"}), doc("b", {"Hillary Rodham Clinton"}),
