@@ -77,9 +77,14 @@ constexpr std::string_view kPhrasePrepositions[] = {
     "around", "inside", "outside", "near", "behind", "along", "during",  "over",   "under"};
 
 constexpr std::string_view kPrepositions[] = {
-    "in",    "on",     "at",      "after",  "before", "during", "when", "while",   "speaking",
-    "asked", "for",    "from",    "with",   "as",     "since",  "last", "through", "across",
-    "into",  "around", "outside", "inside", "near",   "behind", "along"};
+    "in", "on", "at", "after", "before", "during", "when", "while", "speaking", "asked", "for",
+    "from", "with", "as", "since", "last", "through", "across", "into", "around", "outside",
+    "inside", "near", "behind", "along",
+    // Fronted phrases and clauses that end at a comma: "Alongside BLM calls for action,
+    // even a top GOP strategist said", "If elected, Trump said".
+    "alongside", "amid", "amidst", "despite", "following", "besides", "beyond", "throughout",
+    "within", "without", "under", "over", "against", "among", "upon", "unlike", "like", "if",
+    "although", "though", "because", "once", "until", "by"};
 
 bool ends_ly(std::string_view w) { return w.size() > 4 && w.ends_with("ly"); }
 
