@@ -179,10 +179,6 @@ class FileBuffer : public std::streambuf {
   int error_ = 0;
 };
 
-}  // namespace
-
-namespace {
-
 // Writes to a device, a pipe or a socket where it is, as any program would.
 void write_in_place(const std::string& path, const std::function<void(std::ostream&)>& write) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);

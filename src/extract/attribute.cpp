@@ -88,6 +88,11 @@ constexpr std::string_view kPrepositions[] = {
 
 bool ends_ly(std::string_view w) { return w.size() > 4 && w.ends_with("ly"); }
 
+// "Clinton's", "Clinton’s": a possessive after at least one letter.
+bool ends_possessive(std::string_view w) {
+  return (w.size() > 2 && w.ends_with("'s")) || (w.size() > 4 && w.ends_with("\xe2\x80\x99s"));
+}
+
 }  // namespace
 
 TokenView::TokenView(std::string_view text, const std::vector<Token>& toks, const Lexicon& lex)
@@ -256,9 +261,7 @@ const CueInfo* TokenView::cue_uncached(std::size_t i) const {
     // "Mr. Obama's remarks on Saturday": a noun after a possessive; but "Trump's claim
     // that “...”" still names whose words follow.
     std::string_view before = lower(i - 1);
-    if (before.size() > 2 &&
-        (before.ends_with("'s") || (before.size() > 4 && before.ends_with("\xe2\x80\x99s"))))
-      return introduces ? info : nullptr;
+    if (ends_possessive(before)) return introduces ? info : nullptr;
   }
   if (noun_like && i > 0 && toks_[i - 1].kind == TokKind::kWord && !toks_[i - 1].cap) {
     std::string_view prev = lower(i - 1);
@@ -398,9 +401,8 @@ class Attributor {
     static constexpr std::string_view kBefore[] = {"on",    "of",     "in",   "titled", "entitled",
                                                    "named", "dubbed", "from", "at",     "watch"};
     std::string_view b = tv_.lower(p);
-    bool possessive =
-        b.size() > 2 && (b.ends_with("'s") || (b.size() > 4 && b.ends_with("\xe2\x80\x99s")));
-    return possessive || std::find(std::begin(kBefore), std::end(kBefore), b) != std::end(kBefore);
+    return ends_possessive(b) ||
+           std::find(std::begin(kBefore), std::end(kBefore), b) != std::end(kBefore);
   }
 
   /// A nickname between the parts of a name: Marcia “Cia” Price.
@@ -414,7 +416,7 @@ class Attributor {
   bool possessive_cue(std::size_t c) const {
     if (c == 0 || !tv_.is_word(c - 1)) return false;
     std::string_view b = tv_.lower(c - 1);
-    return (b.size() > 2 && b.ends_with("'s")) || (b.size() > 4 && b.ends_with("\xe2\x80\x99s"));
+    return ends_possessive(b);
   }
 
   /// A lower-case word that can be the verb after a subject: not a participle cue, and
@@ -524,8 +526,7 @@ class Attributor {
       if (auto named = name_after_role(e + 1, limit)) return named;
       // "Clinton's campaign", "The Trump campaign": a possessive or modifier before a noun.
       std::string_view last = lw(e);
-      bool possessive = last.size() > 2 && (last.ends_with("'s") ||
-                                            (last.size() > 4 && last.ends_with("\xe2\x80\x99s")));
+      const bool possessive = ends_possessive(last);
       // "The Florida senator", "The Democratic presidential candidate": "the", a name
       // used as a modifier and a role is a description of somebody, not a name.
       const bool the_modifier = l == "the" && has_name;
@@ -818,9 +819,8 @@ class Attributor {
     }
   }
 
-  /// A name or a pronoun: someone in particular.
-  /// A name, a pronoun, or "the", a name as modifier and a role: "the Florida senator",
-  /// "The GOP presidential candidate".
+  /// Someone in particular: a name, a pronoun, or "the", a name as modifier and a role: "the
+  /// Florida senator", "The GOP presidential candidate".
   bool is_person(const std::optional<TokenMention>& np) const {
     if (!np) return false;
     if (np->kind == MentionKind::kName || np->kind == MentionKind::kPronoun) return true;
